@@ -1,0 +1,1 @@
+"""Zist: environmental and crisis management for cities and industries."""

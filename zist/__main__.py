@@ -1,0 +1,3 @@
+from zist.cli import main
+
+main()

@@ -1,0 +1,183 @@
+"""Calendars and digits at the edges: dates are stored Gregorian, shown and typed in the
+user's calendar (Jalali or Gregorian) with the user's digits (Persian or Latin).
+
+The active calendar and digits live in context variables set per request by
+`UserPreferencesMiddleware`, so template filters, form fields and exports all agree.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+
+import jdatetime
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy as _
+
+JALALI = "jalali"
+GREGORIAN = "gregorian"
+CALENDAR_CHOICES = [(JALALI, _("Jalali (Solar Hijri)")), (GREGORIAN, _("Gregorian"))]
+
+PERSIAN_DIGITS = "persian"
+LATIN_DIGITS = "latin"
+DIGIT_CHOICES = [(PERSIAN_DIGITS, _("Persian digits (۱۲۳)")), (LATIN_DIGITS, _("Latin digits (123)"))]
+
+_PERSIAN = "۰۱۲۳۴۵۶۷۸۹"
+_ARABIC_INDIC = "٠١٢٣٤٥٦٧٨٩"
+_TO_LATIN = str.maketrans(_PERSIAN + _ARABIC_INDIC + "٫٬", "0123456789" * 2 + ".,")
+_TO_PERSIAN = str.maketrans("0123456789", _PERSIAN)
+
+_calendar: ContextVar[str] = ContextVar("zist_calendar", default=GREGORIAN)
+_digits: ContextVar[str] = ContextVar("zist_digits", default=LATIN_DIGITS)
+
+
+def activate(calendar: str, digits: str) -> None:
+    """Set the calendar and digits used for the rest of this request or thread."""
+    _calendar.set(calendar)
+    _digits.set(digits)
+
+
+def active_calendar() -> str:
+    return _calendar.get()
+
+
+def active_digits() -> str:
+    return _digits.get()
+
+
+@contextmanager
+def override(calendar: str, digits: str | None = None):
+    """Temporarily use another calendar (and digits), e.g. in a test or an export."""
+    cal_token = _calendar.set(calendar)
+    dig_token = _digits.set(digits or _digits.get())
+    try:
+        yield
+    finally:
+        _calendar.reset(cal_token)
+        _digits.reset(dig_token)
+
+
+def to_latin_digits(text: str) -> str:
+    """Turn Persian (U+06F0–9) and Arabic-Indic (U+0660–9) digits into ASCII digits."""
+    return text.translate(_TO_LATIN)
+
+
+def to_persian_digits(text: str) -> str:
+    return str(text).translate(_TO_PERSIAN)
+
+
+def localize_digits(text: str, digits: str | None = None) -> str:
+    """Render `text` with the active (or given) digit set."""
+    if (digits or active_digits()) == PERSIAN_DIGITS:
+        return to_persian_digits(text)
+    return str(text)
+
+
+def to_jalali(value: dt.date) -> jdatetime.date:
+    return jdatetime.date.fromgregorian(date=value)
+
+
+def from_jalali(year: int, month: int, day: int) -> dt.date:
+    """Gregorian date of a Jalali date; ValueError if the Jalali date does not exist."""
+    return jdatetime.date(year, month, day).togregorian()
+
+
+def format_date(value: dt.date | None, calendar: str | None = None) -> str:
+    """A date in the active calendar and digits: 1387/11/02 or the locale's short format."""
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
+    if (calendar or active_calendar()) == JALALI:
+        j = to_jalali(value)
+        text = f"{j.year:04d}/{j.month:02d}/{j.day:02d}"
+    else:
+        text = formats.date_format(value, "SHORT_DATE_FORMAT")
+    return localize_digits(text)
+
+
+def format_datetime(value: dt.datetime | None, calendar: str | None = None) -> str:
+    if value is None:
+        return ""
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    return f"{format_date(local.date(), calendar)} {localize_digits(local.strftime('%H:%M'))}"
+
+
+def date_input_hint(calendar: str | None = None) -> str:
+    """What a user should type, e.g. 1403/01/01 for Jalali."""
+    if (calendar or active_calendar()) == JALALI:
+        return localize_digits("1403/01/01")
+    return formats.get_format("DATE_INPUT_FORMATS")[0].replace("%Y", "YYYY").replace(
+        "%m", "MM"
+    ).replace("%d", "DD").replace("%y", "YY")
+
+
+_JALALI_INPUT = re.compile(r"^\s*(\d{3,4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*$")
+
+
+def parse_date(text: str, calendar: str | None = None) -> dt.date:
+    """Parse a date typed in the given calendar, in any of the three digit sets.
+
+    Jalali input is year/month/day; Gregorian input follows the locale's input formats
+    and always accepts ISO. Raises ValueError when the text is not a valid date.
+    """
+    text = to_latin_digits(text).strip()
+    if (calendar or active_calendar()) == JALALI:
+        match = _JALALI_INPUT.match(text)
+        if not match:
+            raise ValueError(text)
+        year, month, day = (int(part) for part in match.groups())
+        return from_jalali(year, month, day)
+    for fmt in [*formats.get_format("DATE_INPUT_FORMATS"), "%Y-%m-%d"]:
+        try:
+            return dt.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValueError(text)
+
+
+@dataclass(frozen=True)
+class ReportingYear:
+    """One reporting year: `label` as people say it (1403, 2024), `start` inclusive,
+    `end` exclusive, both Gregorian dates."""
+
+    label: int
+    start: dt.date
+    end: dt.date
+
+    def __contains__(self, value: dt.date) -> bool:
+        return self.start <= value < self.end
+
+
+def reporting_year(
+    value: dt.date, calendar: str, start_month: int = 1, start_day: int = 1
+) -> ReportingYear:
+    """The reporting year containing `value`.
+
+    The start month and day are in `calendar`: 1 Farvardin for an Iranian year, 1 January
+    for a calendar year, 1 April for a British fiscal year… A year is labelled by the
+    calendar year in which it starts (Iranian year 1403 runs 20 March 2024 – 20 March 2025).
+    """
+    if calendar == JALALI:
+        j = to_jalali(value)
+        label = j.year if (j.month, j.day) >= (start_month, start_day) else j.year - 1
+        start = from_jalali(label, start_month, start_day)
+        end = from_jalali(label + 1, start_month, start_day)
+    else:
+        label = value.year if (value.month, value.day) >= (start_month, start_day) else value.year - 1
+        start = dt.date(label, start_month, start_day)
+        end = dt.date(label + 1, start_month, start_day)
+    return ReportingYear(label, start, end)
+
+
+def reporting_year_by_label(
+    label: int, calendar: str, start_month: int = 1, start_day: int = 1
+) -> ReportingYear:
+    if calendar == JALALI:
+        start = from_jalali(label, start_month, start_day)
+    else:
+        start = dt.date(label, start_month, start_day)
+    return reporting_year(start, calendar, start_month, start_day)

@@ -1,0 +1,84 @@
+"""How a stored value reads in the UI, history and exports: one place for choices,
+dates in the user's calendar, digits, booleans and related objects."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db import models
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from zist.core import calendars
+
+EMPTY = "—"
+
+
+def field_value(obj: models.Model, name: str):
+    """Follow "a__b" through related objects; None where a link is empty."""
+    value = obj
+    for part in name.split("__"):
+        if value is None:
+            return None
+        value = getattr(value, part)
+    return value
+
+
+def display(value, field: models.Field | None = None, digits: bool = True) -> str:
+    """Text for one value as the current user should read it."""
+    if field is not None and field.choices and value not in (None, ""):
+        value = dict(field.flatchoices).get(value, value)
+        return str(value)
+    if value is None or value == "":
+        return EMPTY
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, dt.datetime):
+        return calendars.format_datetime(value)
+    if isinstance(value, dt.date):
+        return calendars.format_date(value)
+    if isinstance(value, int | float | Decimal):
+        text = formats.number_format(value, use_l10n=True)
+        return calendars.localize_digits(text) if digits else text
+    if isinstance(value, models.Manager):
+        return ", ".join(str(item) for item in value.all()) or EMPTY
+    if isinstance(value, models.fields.files.FieldFile):
+        return value.name.rsplit("/", 1)[-1] if value else EMPTY
+    return str(value)
+
+
+def export_value(value, field: models.Field | None = None):
+    """A value for CSV/XLSX: numbers stay numbers, dates follow the user's calendar
+    (Gregorian dates stay dates), digits stay Latin so spreadsheets can compute."""
+    if field is not None and field.choices and value not in (None, ""):
+        return str(dict(field.flatchoices).get(value, value))
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, dt.datetime):
+        return calendars.to_latin_digits(calendars.format_datetime(value))
+    if isinstance(value, dt.date):
+        if calendars.active_calendar() == calendars.JALALI:
+            return calendars.to_latin_digits(calendars.format_date(value))
+        return value
+    if isinstance(value, int | float | Decimal):
+        return value
+    if isinstance(value, models.Manager):
+        return ", ".join(str(item) for item in value.all())
+    return str(value)
+
+
+def resolve_field(model: type[models.Model], name: str) -> models.Field | None:
+    """The model field at the end of "a__b", or None for a property."""
+    current = model
+    field = None
+    for part in name.split("__"):
+        try:
+            field = current._meta.get_field(part)
+        except Exception:
+            return None
+        if field.is_relation and field.related_model is not None:
+            current = field.related_model
+    return field

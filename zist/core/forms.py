@@ -1,0 +1,86 @@
+"""Form machinery: dates typed in the user's calendar and choices restricted to what
+the user may see (and, for the field that places an object on the tree, change)."""
+
+from __future__ import annotations
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from zist.core import calendars
+from zist.core.querysets import scope_paths, subtree_q
+
+
+class CalendarDateInput(forms.TextInput):
+    def __init__(self, attrs=None):
+        super().__init__({"inputmode": "numeric", "dir": "ltr", "autocomplete": "off",
+                          **(attrs or {})})
+
+    def format_value(self, value):
+        if hasattr(value, "year"):
+            return calendars.format_date(value)
+        return value
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"].setdefault("placeholder", calendars.date_input_hint())
+        return context
+
+
+class CalendarDateField(forms.DateField):
+    """A date typed in the user's calendar (Jalali or Gregorian), in Persian,
+    Arabic-Indic or Latin digits."""
+
+    widget = CalendarDateInput
+    default_error_messages = {
+        "invalid": _("Enter a valid date, e.g. %(example)s."),
+    }
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if hasattr(value, "year"):
+            return value
+        try:
+            return calendars.parse_date(str(value))
+        except ValueError:
+            raise ValidationError(
+                self.error_messages["invalid"], code="invalid",
+                params={"example": calendars.date_input_hint()},
+            ) from None
+
+
+def restrict_choices(fields, user) -> None:
+    """Limit every model choice field to the objects `user` may view."""
+    for field in fields.values():
+        queryset = getattr(field, "queryset", None)
+        if queryset is not None and hasattr(queryset, "restrict"):
+            field.queryset = queryset.restrict(user, "view")
+
+
+def scope_choices(model, user, action: str):
+    """Units on which `user` may `action` objects of `model`."""
+    from zist.organisations.models import Unit
+
+    paths = scope_paths(user, model, action)
+    units = Unit.objects.filter(archived=False)
+    return units if paths is None else units.filter(subtree_q("", paths))
+
+
+class ZistModelForm(forms.ModelForm):
+    """Base of every register's form. Pass `user`; the view does."""
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        for name, field in list(self.fields.items()):
+            if type(field) is forms.DateField:
+                self.fields[name] = CalendarDateField(
+                    required=field.required, label=field.label, help_text=field.help_text,
+                    initial=field.initial,
+                )
+        restrict_choices(self.fields, user)
+        scope_name = self._meta.model.scope_field.split("__", 1)[0]
+        if scope_name and self._meta.model.scope_field == scope_name and scope_name in self.fields:
+            action = "change" if self.instance.pk else "add"
+            self.fields[scope_name].queryset = scope_choices(self._meta.model, user, action)

@@ -1,0 +1,79 @@
+"""Abstract bases every Zist model stands on."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from zist.core.querysets import RestrictedManager, subtree_q
+
+
+class ZistHistoricalRecords(HistoricalRecords):
+    """History that lets each model leave out fields (`history_excluded_fields`) and
+    skips saves that touch only those (a login updating `last_login`)."""
+
+    always_excluded = ("last_updated",)
+
+    def _excluded(self, model) -> set[str]:
+        return {*self.always_excluded, *getattr(model, "history_excluded_fields", ())}
+
+    def fields_included(self, model):
+        excluded = self._excluded(model)
+        return [field for field in super().fields_included(model) if field.name not in excluded]
+
+    def post_save(self, instance, created, using=None, **kwargs):
+        update_fields = kwargs.get("update_fields")
+        if not created and update_fields and set(update_fields) <= self._excluded(instance):
+            return
+        super().post_save(instance, created, using=using, **kwargs)
+
+
+class ScopedModel(models.Model):
+    """A model whose objects hang on the unit tree.
+
+    `scope_field` is the ORM path from the model to its Unit ("unit",
+    "activity__unit"…); the empty string means the object is a unit itself. Models
+    scoped differently override `scope_q`.
+    """
+
+    scope_field = "unit"
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def scope_q(cls, paths: list[str], action: str) -> Q:
+        return subtree_q(cls.scope_field, paths)
+
+    def scope_units(self):
+        """Units that decide who may see this object (for attachments, notifications)."""
+        from zist.organisations.models import Unit
+
+        if self.scope_field == "":
+            return Unit.objects.filter(pk=self.pk)
+        return Unit.objects.filter(pk__in=type(self).objects.filter(pk=self.pk).values(
+            self.scope_field))
+
+
+class ZistModel(ScopedModel):
+    """Base of every domain model: role-restricted manager, timestamps and full history
+    (who, when, before/after) of every create, change and delete."""
+
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    last_updated = models.DateTimeField(_("last updated"), auto_now=True)
+
+    history = ZistHistoricalRecords(inherit=True)
+    objects = RestrictedManager()
+
+    class Meta:
+        abstract = True
+
+    def get_absolute_url(self) -> str:
+        meta = self._meta
+        try:
+            return reverse(f"{meta.app_label}:{meta.model_name}_detail", args=[self.pk])
+        except NoReverseMatch:
+            return ""

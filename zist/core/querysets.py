@@ -1,0 +1,62 @@
+"""The one restriction mechanism: `Model.objects.restrict(user, action)`.
+
+Every list, detail, form choice, API endpoint and export asks its queryset to restrict
+itself. The model says how its objects hang on the unit tree (`scope_q`); the policy in
+`zist.users.roles` says which roles grant the action; the user's active role grants say
+where.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.db.models import Q
+
+
+def scope_paths(user, model: type[models.Model], action: str) -> list[str] | None:
+    """Tree paths of the units on which `user` may do `action` on `model`.
+
+    None means "everywhere" (superuser); an empty list means nowhere.
+    """
+    if user is None or not user.is_authenticated or not user.is_active:
+        return []
+    if user.is_superuser:
+        return None
+    from zist.users.roles import role_allows
+
+    label = model._meta.label_lower
+    return sorted(
+        {grant.unit.path for grant in user.active_grants() if role_allows(grant.role, label, action)}
+    )
+
+
+def subtree_q(field: str, paths: list[str]) -> Q:
+    """Objects whose unit (reached through `field`) lies in any of the subtrees."""
+    prefix = f"{field}__" if field else ""
+    query = Q(pk__in=[])
+    for path in _outermost(paths):
+        query |= Q(**{f"{prefix}path__startswith": path})
+    return query
+
+
+def _outermost(paths: list[str]) -> list[str]:
+    """Drop paths already covered by an ancestor in the list (fewer OR terms)."""
+    kept: list[str] = []
+    for path in sorted(paths):
+        if not any(path.startswith(k) for k in kept):
+            kept.append(path)
+    return kept
+
+
+class RestrictedQuerySet(models.QuerySet):
+    def restrict(self, user, action: str = "view") -> RestrictedQuerySet:
+        """Only the objects `user` may `action`."""
+        paths = scope_paths(user, self.model, action)
+        if paths is None:
+            return self
+        if not paths:
+            return self.none()
+        return self.filter(self.model.scope_q(paths, action))
+
+
+class RestrictedManager(models.Manager.from_queryset(RestrictedQuerySet)):
+    pass

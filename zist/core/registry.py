@@ -1,0 +1,114 @@
+"""Registers: the declaration that turns a model into a register of Zist.
+
+A register names its model, form, filterset, table and serializer; from that Zist
+builds the list/detail/add/edit/delete/history pages, the export, the API endpoint,
+the menu entry and the generic permission tests. See docs/adding-a-register.md.
+"""
+
+from __future__ import annotations
+
+from django.db import models
+from django.urls import path
+from django.utils.text import capfirst
+
+_registry: dict[str, type[Register]] = {}
+
+
+class Register:
+    """Subclass and decorate with `@register`. Override `save`/`delete` where a model
+    needs a service (a tree move, a workflow) instead of a plain save."""
+
+    model: type[models.Model]
+    form: type
+    filterset: type
+    table: type
+    serializer: type
+    menu_group: str = "organisation"
+    # Fields shown on the detail page; default: the form's fields.
+    detail_fields: list[str] | None = None
+    # Extra template included on the detail page (related lists, actions).
+    detail_template: str | None = None
+    slug: str | None = None
+
+    @classmethod
+    def label(cls) -> str:
+        return cls.model._meta.label_lower
+
+    @classmethod
+    def url_slug(cls) -> str:
+        return cls.slug or f"{cls.model._meta.model_name}s"
+
+    @classmethod
+    def url_name(cls, action: str) -> str:
+        meta = cls.model._meta
+        return f"{meta.app_label}:{meta.model_name}_{action}"
+
+    @classmethod
+    def verbose_name_plural(cls) -> str:
+        return capfirst(cls.model._meta.verbose_name_plural)
+
+    @classmethod
+    def get_detail_fields(cls) -> list[str]:
+        return cls.detail_fields or list(cls.form._meta.fields)
+
+    @classmethod
+    def save(cls, form, request):
+        """Save a valid form; the view wraps this in a transaction."""
+        return form.save()
+
+    @classmethod
+    def api_save(cls, serializer, request):
+        """Save a valid API serializer; the viewset wraps this in a transaction."""
+        return serializer.save()
+
+    @classmethod
+    def delete(cls, obj, request) -> None:
+        obj.delete()
+
+    @classmethod
+    def urlpatterns(cls) -> list:
+        from zist.core import views
+
+        slug = cls.url_slug()
+        name = cls.model._meta.model_name
+        kwargs = {"register": cls}
+        return [
+            path(f"{slug}/", views.ObjectListView.as_view(**kwargs), name=f"{name}_list"),
+            path(f"{slug}/add/", views.ObjectEditView.as_view(**kwargs), name=f"{name}_add"),
+            path(f"{slug}/<int:pk>/", views.ObjectDetailView.as_view(**kwargs),
+                 name=f"{name}_detail"),
+            path(f"{slug}/<int:pk>/edit/", views.ObjectEditView.as_view(**kwargs),
+                 name=f"{name}_edit"),
+            path(f"{slug}/<int:pk>/delete/", views.ObjectDeleteView.as_view(**kwargs),
+                 name=f"{name}_delete"),
+            path(f"{slug}/<int:pk>/history/", views.ObjectHistoryView.as_view(**kwargs),
+                 name=f"{name}_history"),
+        ]
+
+
+def register(cls: type[Register]) -> type[Register]:
+    label = cls.label()
+    if label in _registry and _registry[label] is not cls:
+        raise ValueError(f"{label} is registered twice")
+    _registry[label] = cls
+    return cls
+
+
+def registers() -> list[type[Register]]:
+    return list(_registry.values())
+
+
+def get_register(model_or_label) -> type[Register] | None:
+    label = model_or_label if isinstance(model_or_label, str) else model_or_label._meta.label_lower
+    return _registry.get(label)
+
+
+def app_urlpatterns(app_label: str) -> list:
+    """URL patterns of every register of one app, for the app's urls.py."""
+    patterns = []
+    for reg in _registry.values():
+        if reg.model._meta.app_label == app_label:
+            patterns += reg.urlpatterns()
+    return patterns
+
+

@@ -1,0 +1,109 @@
+"""Declarative tables for list pages and exports.
+
+A register's table names its columns; headers come from the model's verbose names,
+cells from `zist.core.display`, and foreign keys shown in columns are joined with
+`select_related` so a page costs the same number of queries for 10 or 10 000 rows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.db import models
+from django.utils.text import capfirst
+
+from zist.core.display import display, export_value, field_value, resolve_field
+
+
+@dataclass
+class Column:
+    """One column: `accessor` is a field path ("unit__name") or attribute name."""
+
+    accessor: str
+    verbose_name: str | None = None
+    orderable: bool = True
+    link: bool = False
+
+
+class Table:
+    """Subclass with `model` and `columns`; the first column links to the detail page
+    unless a column says `link=True`."""
+
+    model: type[models.Model]
+    columns: list[str | Column] = []
+    default_ordering: str | None = None
+
+    def __init__(self, queryset: models.QuerySet, sort: str | None = None) -> None:
+        self.columns_ = [c if isinstance(c, Column) else Column(c) for c in self.columns]
+        if not any(c.link for c in self.columns_):
+            self.columns_[0].link = True
+        self.fields = {c.accessor: resolve_field(self.model, c.accessor) for c in self.columns_}
+        for column in self.columns_:
+            field = self.fields[column.accessor]
+            if column.verbose_name is None:
+                column.verbose_name = capfirst(field.verbose_name) if field else column.accessor
+            if field is None or field.many_to_many or field.one_to_many:
+                column.orderable = False
+        self.sort = sort if self._valid_sort(sort) else None
+        self.queryset = self._prepare(queryset)
+
+    def _valid_sort(self, sort: str | None) -> bool:
+        if not sort:
+            return False
+        name = sort.lstrip("-")
+        return any(c.accessor == name and c.orderable for c in self.columns_)
+
+    def _prepare(self, queryset: models.QuerySet) -> models.QuerySet:
+        related, prefetch = set(), set()
+        for accessor, field in self.fields.items():
+            parts = accessor.split("__")
+            if field is not None and (field.many_to_many or field.one_to_many):
+                prefetch.add(accessor)
+            elif len(parts) > 1:
+                related.add("__".join(parts[:-1]))
+            elif field is not None and field.many_to_one:
+                related.add(accessor)
+        if related:
+            queryset = queryset.select_related(*sorted(related))
+        if prefetch:
+            queryset = queryset.prefetch_related(*sorted(prefetch))
+        if self.sort:
+            queryset = queryset.order_by(self.sort, "pk")
+        elif self.default_ordering:
+            queryset = queryset.order_by(self.default_ordering)
+        return queryset
+
+    def headers(self) -> list[dict]:
+        result = []
+        for column in self.columns_:
+            current = None
+            if self.sort and self.sort.lstrip("-") == column.accessor:
+                current = "descending" if self.sort.startswith("-") else "ascending"
+            next_sort = f"-{column.accessor}" if current == "ascending" else column.accessor
+            result.append({"column": column, "sort": current, "next_sort": next_sort})
+        return result
+
+    def rows(self, objects) -> list[dict]:
+        rows = []
+        for obj in objects:
+            cells = []
+            for column in self.columns_:
+                value = field_value(obj, column.accessor)
+                url = ""
+                if column.link:
+                    url = obj.get_absolute_url()
+                elif isinstance(value, models.Model) and hasattr(value, "get_absolute_url"):
+                    url = value.get_absolute_url()
+                cells.append({"text": display(value, self.fields[column.accessor]), "url": url})
+            rows.append({"object": obj, "cells": cells})
+        return rows
+
+    def export_header(self) -> list[str]:
+        return [str(c.verbose_name) for c in self.columns_]
+
+    def export_rows(self):
+        for obj in self.queryset.iterator(chunk_size=2000):
+            yield [
+                export_value(field_value(obj, c.accessor), self.fields[c.accessor])
+                for c in self.columns_
+            ]

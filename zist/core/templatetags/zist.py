@@ -1,0 +1,50 @@
+"""Template filters for values in the user's calendar and digits."""
+
+from django import template
+from django.utils import formats
+
+from zist.core import calendars
+from zist.core.display import display as display_value
+
+register = template.Library()
+
+
+@register.filter
+def zdate(value) -> str:
+    """A date in the user's calendar and digits."""
+    return calendars.format_date(value)
+
+
+@register.filter
+def zdatetime(value) -> str:
+    return calendars.format_datetime(value)
+
+
+@register.filter
+def znum(value) -> str:
+    """A number, localised, in the user's digits."""
+    if value is None or value == "":
+        return ""
+    return calendars.localize_digits(formats.number_format(value, use_l10n=True))
+
+
+@register.filter
+def zdigits(value) -> str:
+    """Any text with its digits in the user's digit set."""
+    return calendars.localize_digits(str(value))
+
+
+@register.filter
+def zdisplay(value) -> str:
+    return display_value(value)
+
+
+@register.simple_tag(takes_context=True)
+def query_with(context, query: str, **kwargs) -> str:
+    """The current list query string with some parameters replaced."""
+    from django.http import QueryDict
+
+    params = QueryDict(query, mutable=True)
+    for key, value in kwargs.items():
+        params[key] = value
+    return params.urlencode()

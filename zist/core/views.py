@@ -1,0 +1,234 @@
+"""Generic pages for every register: list (search, filters, sorting, pagination,
+export, as-of date), detail, add/edit, delete and history.
+
+Each view restricts its queryset for the action it performs, so an object outside the
+user's scope is a 404 whichever URL is typed; a save is checked again inside its
+transaction and rolled back if it would place the object outside the user's scope.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.mixins import LoginRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.db import models, transaction
+from django.db.models import ProtectedError, RestrictedError
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views import View
+
+from zist.core import calendars
+from zist.core.display import display, field_value, resolve_field
+from zist.core.exports import FORMATS, export
+from zist.core.history import object_history, restrict_history
+from zist.core.querysets import scope_paths
+from zist.core.registry import Register
+
+PAGE_SIZES = (25, 50, 100, 250)
+
+
+def can(user, model, action: str) -> bool:
+    """Whether `user` may `action` some objects of `model` somewhere."""
+    paths = scope_paths(user, model, action)
+    return paths is None or bool(paths)
+
+
+class RegisterView(LoginRequiredMixin, View):
+    register: type[Register] = None
+
+    @property
+    def model(self) -> type[models.Model]:
+        return self.register.model
+
+    def restricted(self, action: str):
+        return self.model.objects.restrict(self.request.user, action)
+
+    def object_urls(self, pk: int) -> dict:
+        return {
+            f"{action}_url": reverse(self.register.url_name(action), args=[pk])
+            for action in ("detail", "edit", "delete", "history")
+        }
+
+    def base_context(self, **extra) -> dict:
+        return {
+            "register": self.register,
+            "meta": self.model._meta,
+            "list_url": reverse(self.register.url_name("list")),
+            "add_url": reverse(self.register.url_name("add")),
+            "can_add": can(self.request.user, self.model, "add"),
+            **extra,
+        }
+
+
+class ObjectListView(RegisterView):
+    template_name = "core/object_list.html"
+
+    def get(self, request):
+        queryset = self.restricted("view")
+        as_of = self._as_of(request)
+        if as_of:
+            queryset = restrict_history(self.model.history.as_of(as_of), request.user, self.model)
+        filterset = self.register.filterset(request.GET or None, queryset=queryset,
+                                            request=request)
+        if filterset.is_bound and not filterset.is_valid():
+            queryset = queryset.none()
+        else:
+            queryset = filterset.qs
+        table = self.register.table(queryset, sort=request.GET.get("sort"))
+        fmt = request.GET.get("export")
+        if fmt in FORMATS:
+            return export(table, self.model._meta.model_name, fmt)
+        per_page = self._per_page(request)
+        page = Paginator(table.queryset, per_page).get_page(request.GET.get("page"))
+        query = request.GET.copy()
+        for key in ("page", "export"):
+            query.pop(key, None)
+        sort_query = query.copy()
+        sort_query.pop("sort", None)
+        return render(request, self.template_name, self.base_context(
+            filterset=filterset, table=table, page=page, rows=table.rows(page.object_list),
+            query=query.urlencode(), sort_query=sort_query.urlencode(),
+            as_of=as_of, as_of_text=request.GET.get("as_of", ""), page_sizes=PAGE_SIZES,
+            per_page=per_page,
+        ))
+
+    @staticmethod
+    def _per_page(request) -> int:
+        try:
+            value = int(request.GET.get("per_page", PAGE_SIZES[0]))
+        except ValueError:
+            return PAGE_SIZES[0]
+        return value if value in PAGE_SIZES else PAGE_SIZES[0]
+
+    def _as_of(self, request) -> dt.datetime | None:
+        text = request.GET.get("as_of", "").strip()
+        if not text:
+            return None
+        try:
+            day = calendars.parse_date(text)
+        except ValueError:
+            messages.error(request, _("Enter a valid date, e.g. %(example)s.")
+                           % {"example": calendars.date_input_hint()})
+            return None
+        # End of that day in the user's time zone: "as it stood on that date".
+        end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min)
+        return timezone.make_aware(end)
+
+
+class ObjectDetailView(RegisterView):
+    template_name = "core/object_detail.html"
+
+    def get(self, request, pk: int):
+        obj = get_object_or_404(self.restricted("view"), pk=pk)
+        user = request.user
+        fields = []
+        for name in self.register.get_detail_fields():
+            field = resolve_field(self.model, name)
+            value = field_value(obj, name)
+            label = field.verbose_name if field is not None else name
+            url = value.get_absolute_url() if isinstance(value, models.Model) else ""
+            fields.append({"label": label, "text": display(value, field), "url": url})
+        return render(request, self.template_name, self.base_context(
+            object=obj, fields=fields, **self.object_urls(pk),
+            can_change=self.restricted("change").filter(pk=pk).exists(),
+            can_delete=self.restricted("delete").filter(pk=pk).exists(),
+            extra_template=self.register.detail_template,
+            attachments=_attachments(obj, user),
+        ))
+
+
+def _attachments(obj, user) -> dict:
+    from zist.attachments.views import attachment_context
+
+    return attachment_context(obj, user)
+
+
+class ObjectEditView(RegisterView):
+    template_name = "core/object_form.html"
+
+    def get_object(self, pk):
+        if pk is None:
+            if not can(self.request.user, self.model, "add"):
+                raise PermissionDenied
+            return self.model()
+        return get_object_or_404(self.restricted("change"), pk=pk)
+
+    def get_form(self, obj, data=None, files=None):
+        initial = {k: v for k, v in self.request.GET.items() if k in self.register.form._meta.fields}
+        return self.register.form(data, files, instance=obj, user=self.request.user,
+                                  initial=initial)
+
+    def get(self, request, pk: int | None = None):
+        obj = self.get_object(pk)
+        return self.render(obj, self.get_form(obj))
+
+    def post(self, request, pk: int | None = None):
+        obj = self.get_object(pk)
+        form = self.get_form(obj, request.POST, request.FILES)
+        if form.is_valid():
+            action = "change" if pk else "add"
+            try:
+                with transaction.atomic():
+                    saved = self.register.save(form, request)
+                    if not self.restricted(action).filter(pk=saved.pk).exists():
+                        raise PermissionDenied
+            except PermissionDenied:
+                form.add_error(None, _("You may not place this record outside your units."))
+            else:
+                messages.success(request, _("Saved %(object)s.") % {"object": saved})
+                return HttpResponseRedirect(saved.get_absolute_url())
+        return self.render(obj, form, status=400)
+
+    def render(self, obj, form, status=200):
+        return render(self.request, self.template_name, self.base_context(
+            object=obj if obj.pk else None, form=form,
+            **(self.object_urls(obj.pk) if obj.pk else {}),
+        ), status=status)
+
+
+class ObjectDeleteView(RegisterView):
+    template_name = "core/object_confirm_delete.html"
+
+    def get(self, request, pk: int):
+        obj = get_object_or_404(self.restricted("delete"), pk=pk)
+        return render(request, self.template_name,
+                      self.base_context(object=obj, **self.object_urls(pk)))
+
+    def post(self, request, pk: int):
+        obj = get_object_or_404(self.restricted("delete"), pk=pk)
+        try:
+            with transaction.atomic():
+                self.register.delete(obj, request)
+        except (ProtectedError, RestrictedError) as exc:
+            used_by = sorted({str(o._meta.verbose_name_plural) for o in exc.protected_objects}
+                             if isinstance(exc, ProtectedError)
+                             else {str(o._meta.verbose_name_plural) for o in exc.restricted_objects})
+            messages.error(request, _("%(object)s cannot be deleted: it is still used by "
+                                      "%(used_by)s.") % {"object": obj,
+                                                         "used_by": ", ".join(used_by)})
+            return HttpResponseRedirect(obj.get_absolute_url())
+        except PermissionDenied as exc:
+            messages.error(request, str(exc) or _("You may not delete this."))
+            return HttpResponseRedirect(obj.get_absolute_url())
+        messages.success(request, _("Deleted %(object)s.") % {"object": obj})
+        return HttpResponseRedirect(reverse(self.register.url_name("list")))
+
+
+class ObjectHistoryView(RegisterView):
+    template_name = "core/object_history.html"
+
+    def get(self, request, pk: int):
+        entries = object_history(self.model, pk, request.user)
+        if entries is None:
+            raise Http404
+        obj = self.restricted("view").filter(pk=pk).first()
+        return render(request, self.template_name, self.base_context(
+            object=obj, entries=list(reversed(entries)), title=str(entries[-1].record),
+            **self.object_urls(pk),
+        ))

@@ -1,0 +1,41 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from django.views.generic import RedirectView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
+from rest_framework.routers import DefaultRouter
+
+from zist.core import pages
+from zist.core.api import viewset_for
+from zist.core.registry import registers
+from zist.users import views as user_views
+
+router = DefaultRouter()
+for reg in registers():
+    router.register(
+        f"{reg.model._meta.app_label}/{reg.url_slug()}", viewset_for(reg),
+        basename=f"{reg.model._meta.app_label}-{reg.model._meta.model_name}",
+    )
+
+urlpatterns = [
+    path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
+    path("api/", include(router.urls)),
+    path("i18n/switch/", user_views.switch_language, name="switch_language"),
+    path("files/", include("zist.attachments.urls")),
+    path("favicon.ico", RedirectView.as_view(url="/static/zist/favicon.svg")),
+]
+
+urlpatterns += i18n_patterns(
+    path("", pages.home, name="home"),
+    path("changes/", pages.change_log, name="change_log"),
+    path("login/", user_views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("password/", auth_views.PasswordChangeView.as_view(
+        success_url="/"), name="password_change"),
+    path("profile/", user_views.profile, name="profile"),
+    path("profile/tokens/", user_views.token_create, name="token_create"),
+    path("profile/tokens/<int:pk>/revoke/", user_views.token_revoke, name="token_revoke"),
+    path("organisation/", include("zist.organisations.urls")),
+    path("users/", include("zist.users.urls")),
+)

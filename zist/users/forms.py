@@ -1,0 +1,82 @@
+from django import forms
+from django.contrib.auth import password_validation
+from django.contrib.auth.forms import AuthenticationForm
+from django.utils.translation import gettext_lazy as _
+
+from zist.core.forms import ZistModelForm
+from zist.users.models import RoleAssignment, User
+
+
+class UserForm(ZistModelForm):
+    password = forms.CharField(
+        label=_("Password"), required=False, strip=False,
+        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
+        help_text=_("Leave empty to keep the current password."),
+    )
+
+    class Meta:
+        model = User
+        fields = ["username", "first_name", "last_name", "email", "home_unit", "is_active",
+                  "language", "calendar", "digits"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["home_unit"].required = True
+        if not self.instance.pk:
+            self.fields["password"].required = True
+            self.fields["password"].help_text = ""
+
+    def clean_password(self):
+        password = self.cleaned_data.get("password")
+        if password:
+            password_validation.validate_password(password, self.instance)
+        return password
+
+    def save(self, commit=True):
+        user = super().save(commit=False)
+        if self.cleaned_data.get("password"):
+            user.set_password(self.cleaned_data["password"])
+        if commit:
+            user.save()
+        return user
+
+
+class RoleAssignmentForm(ZistModelForm):
+    class Meta:
+        model = RoleAssignment
+        fields = ["user", "role", "unit", "valid_from", "valid_until", "note"]
+
+
+class ProfileForm(forms.ModelForm):
+    class Meta:
+        model = User
+        fields = ["first_name", "last_name", "email", "language", "calendar", "digits"]
+
+
+class TokenForm(forms.Form):
+    name = forms.CharField(label=_("Token name"), max_length=100,
+                           help_text=_("What the token is for, e.g. meter feed."))
+
+
+class LoginForm(AuthenticationForm):
+    """Login that refuses further tries after repeated failures (see users.throttle)."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "throttled": _("Too many failed logins. Try again in %(minutes)s minutes."),
+    }
+
+    def clean(self):
+        from zist.users import throttle
+
+        username = self.cleaned_data.get("username") or ""
+        if throttle.is_locked(username, throttle.client_ip(self.request)):
+            raise forms.ValidationError(
+                self.error_messages["throttled"], code="throttled",
+                params={"minutes": throttle.lockout_minutes()},
+            )
+        try:
+            return super().clean()
+        except forms.ValidationError:
+            throttle.record_failure(username, throttle.client_ip(self.request))
+            raise

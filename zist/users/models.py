@@ -1,0 +1,189 @@
+"""People who log in, the roles they hold on units, and their API tokens."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+
+from zist.core import calendars
+from zist.core.models import ZistModel
+from zist.core.querysets import RestrictedQuerySet
+from zist.users.roles import TIME_LIMITED_ROLES, Role
+
+
+class ZistUserManager(UserManager.from_queryset(RestrictedQuerySet)):
+    pass
+
+
+class User(AbstractUser, ZistModel):
+    """A person with a login. Belongs to a home unit, which decides which
+    administrators manage the account; what the person may do comes from role grants."""
+
+    scope_field = "home_unit"
+    history_excluded_fields = ("password", "last_login")
+
+    home_unit = models.ForeignKey(
+        "organisations.Unit", models.PROTECT, null=True, blank=True, related_name="members",
+        verbose_name=_("home unit"),
+    )
+    language = models.CharField(
+        _("language"), max_length=5, choices=settings.LANGUAGES, blank=True,
+        help_text=_("Empty: the organisation's language."),
+    )
+    calendar = models.CharField(
+        _("calendar"), max_length=10, choices=calendars.CALENDAR_CHOICES, blank=True,
+        help_text=_("Empty: the organisation's calendar."),
+    )
+    digits = models.CharField(
+        _("digits"), max_length=10, choices=calendars.DIGIT_CHOICES, blank=True,
+        help_text=_("Empty: Persian digits in Persian, Latin digits otherwise."),
+    )
+
+    objects = ZistUserManager()
+
+    class Meta:
+        ordering = ["username"]
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+    @property
+    def organisation(self):
+        return self.home_unit.organisation if self.home_unit_id else None
+
+    def active_grants(self) -> list[RoleAssignment]:
+        """Role grants in force today (cached for the life of this object/request)."""
+        if not hasattr(self, "_active_grants"):
+            today = timezone.localdate()
+            self._active_grants = list(
+                self.role_assignments.filter(
+                    models.Q(valid_until__isnull=True) | models.Q(valid_until__gte=today),
+                    models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=today),
+                ).select_related("unit")
+            )
+        return self._active_grants
+
+    @cached_property
+    def preferred_calendar(self) -> str:
+        if self.calendar:
+            return self.calendar
+        org = self.organisation
+        return org.calendar if org else calendars.GREGORIAN
+
+    def preferred_digits(self, language: str) -> str:
+        if self.digits:
+            return self.digits
+        return calendars.PERSIAN_DIGITS if language == "fa" else calendars.LATIN_DIGITS
+
+    @property
+    def preferred_language(self) -> str:
+        if self.language:
+            return self.language
+        org = self.organisation
+        return org.language if org else settings.LANGUAGE_CODE
+
+
+
+
+class RoleAssignment(ZistModel):
+    """A role granted to a user on a unit, covering the unit's subtree."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="role_assignments",
+        verbose_name=_("user"),
+    )
+    role = models.CharField(_("role"), max_length=40, choices=Role.choices)
+    unit = models.ForeignKey(
+        "organisations.Unit", models.CASCADE, related_name="role_assignments",
+        verbose_name=_("unit"),
+    )
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_until = models.DateField(
+        _("valid until"), null=True, blank=True,
+        help_text=_("After this day the role gives no access. Required for external auditors."),
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["user__username", "unit__path", "role"]
+        verbose_name = _("role assignment")
+        verbose_name_plural = _("role assignments")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "role", "unit"], name="role_assignment_unique",
+                violation_error_message=_("This user already has this role on this unit."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.get_role_display()} · {self.unit}"
+
+    def clean(self) -> None:
+        if self.role in TIME_LIMITED_ROLES and not self.valid_until:
+            raise ValidationError(
+                {"valid_until": _("An external auditor's access needs an end date.")}
+            )
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            raise ValidationError({"valid_until": _("The end date is before the start date.")})
+
+
+class ApiToken(models.Model):
+    """A personal key for the REST API. Only a digest is stored; the key is shown once."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.CASCADE, related_name="api_tokens",
+        verbose_name=_("user"),
+    )
+    name = models.CharField(_("name"), max_length=100)
+    prefix = models.CharField(_("prefix"), max_length=8, editable=False)
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    expires = models.DateTimeField(_("expires"), null=True, blank=True)
+    last_used = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @staticmethod
+    def hash(key: str) -> str:
+        return hashlib.sha256(key.encode()).hexdigest()
+
+    @classmethod
+    def issue(cls, user, name: str, expires=None) -> tuple[ApiToken, str]:
+        """Create a token and return it with its key, which is never stored."""
+        key = secrets.token_urlsafe(32)
+        token = cls.objects.create(
+            user=user, name=name, prefix=key[:8], digest=cls.hash(key), expires=expires
+        )
+        return token, key
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires is not None and self.expires <= timezone.now()
+
+
+class LoginFailure(models.Model):
+    """A failed login, counted to throttle password guessing."""
+
+    username = models.CharField(max_length=150, db_index=True)
+    ip_address = models.GenericIPAddressField(null=True, db_index=True)
+    at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("failed login")
+        verbose_name_plural = _("failed logins")

@@ -1,0 +1,106 @@
+"""Roles and what each may do: THE one place where permissions are declared.
+
+A role is granted to a user on a unit and covers that unit's subtree. For each role,
+`POLICY` maps a key to the actions allowed on matching models. A key is a model label
+("organisations.unit"), an app label ("organisations") or "*"; the most specific key
+present wins, so an app-wide rule can be narrowed for one model.
+
+Every queryset in Zist is filtered through `RestrictedQuerySet.restrict(user, action)`,
+which asks `allowed_actions()` below which of the user's roles grant the action; views,
+the API, exports and reports all go through it.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+VIEW = "view"
+ADD = "add"
+CHANGE = "change"
+DELETE = "delete"
+APPROVE = "approve"
+ACTIONS = (VIEW, ADD, CHANGE, DELETE, APPROVE)
+
+ALL = frozenset(ACTIONS)
+EDIT = frozenset({VIEW, ADD, CHANGE})
+READ = frozenset({VIEW})
+NONE = frozenset()
+
+
+class Role(models.TextChoices):
+    ADMINISTRATOR = "administrator", _("Administrator")
+    ENVIRONMENTAL_MANAGER = "environmental_manager", _("Environmental manager")
+    UNIT_LEADER = "unit_leader", _("Unit leader")
+    ENVIRONMENTAL_REPRESENTATIVE = "environmental_representative", _(
+        "Environmental representative"
+    )
+    INTERNAL_AUDITOR = "internal_auditor", _("Internal auditor")
+    EXTERNAL_AUDITOR = "external_auditor", _("External auditor")
+    CRISIS_MANAGER = "crisis_manager", _("Crisis manager")
+    VIEWER = "viewer", _("Viewer")
+
+
+# Roles whose grant must carry an end date, after which it stops giving access.
+TIME_LIMITED_ROLES = frozenset({Role.EXTERNAL_AUDITOR})
+
+# The registers of the environmental management system (planning, monitoring, audits,
+# documents…) use "*"; organisation set-up, users and the crisis plan are named.
+POLICY: dict[str, dict[str, frozenset[str]]] = {
+    Role.ADMINISTRATOR: {
+        "*": ALL,
+    },
+    Role.ENVIRONMENTAL_MANAGER: {
+        "*": ALL,
+        "organisations.organisation": READ,
+        "organisations.unit": frozenset({VIEW, CHANGE}),
+        "users": READ,
+        "crisis": READ,
+    },
+    Role.UNIT_LEADER: {
+        "*": frozenset({VIEW, ADD, CHANGE, APPROVE}),
+        "organisations": READ,
+        "users": READ,
+        "crisis": READ,
+    },
+    Role.ENVIRONMENTAL_REPRESENTATIVE: {
+        "*": EDIT,
+        "organisations": READ,
+        "users": READ,
+        "crisis": READ,
+    },
+    Role.INTERNAL_AUDITOR: {
+        "*": READ,
+        "audits": EDIT,
+    },
+    Role.EXTERNAL_AUDITOR: {
+        "*": READ,
+        "users": NONE,
+        "audits": EDIT,
+    },
+    Role.CRISIS_MANAGER: {
+        "*": NONE,
+        "organisations": READ,
+        "users": READ,
+        "crisis": ALL,
+    },
+    Role.VIEWER: {
+        "*": READ,
+    },
+}
+
+# Models whose objects only the organisation's root grants may add or change,
+# whatever the policy says (an administrator of one district must not rename the
+# municipality): see Organisation.scope_q.
+
+
+def allowed_actions(role: str, model_label: str) -> frozenset[str]:
+    """Actions `role` grants on the model `model_label` ("app.model")."""
+    rules = POLICY.get(role, {})
+    app_label = model_label.split(".", 1)[0]
+    for key in (model_label, app_label, "*"):
+        if key in rules:
+            return rules[key]
+    return NONE
+
+
+def role_allows(role: str, model_label: str, action: str) -> bool:
+    return action in allowed_actions(role, model_label)

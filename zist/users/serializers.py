@@ -1,0 +1,50 @@
+from django.contrib.auth import password_validation
+from rest_framework import serializers
+
+from zist.core.api import ZistModelSerializer
+from zist.users.models import RoleAssignment, User
+
+
+class UserSerializer(ZistModelSerializer):
+    password = serializers.CharField(write_only=True, required=False, style={"input_type":
+                                                                             "password"})
+
+    class Meta:
+        model = User
+        fields = ["id", "display", "username", "first_name", "last_name", "email", "home_unit",
+                  "is_active", "language", "calendar", "digits", "last_login", "password"]
+        read_only_fields = ["last_login"]
+
+    def validate_password(self, value: str) -> str:
+        password_validation.validate_password(value, self.instance)
+        return value
+
+    def validate(self, attrs):
+        password = attrs.pop("password", None)
+        attrs = super().validate(attrs)
+        if password:
+            attrs["password"] = password
+        return attrs
+
+    def create(self, validated_data):
+        password = validated_data.pop("password", None)
+        user = User(**validated_data)
+        if password:
+            user.set_password(password)
+        else:
+            user.set_unusable_password()
+        user.save()
+        return user
+
+    def update(self, instance, validated_data):
+        password = validated_data.pop("password", None)
+        if password:
+            instance.set_password(password)
+        return super().update(instance, validated_data)
+
+
+class RoleAssignmentSerializer(ZistModelSerializer):
+    class Meta:
+        model = RoleAssignment
+        fields = ["id", "display", "user", "role", "unit", "valid_from", "valid_until", "note",
+                  "created", "last_updated"]

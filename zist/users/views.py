@@ -1,0 +1,98 @@
+"""Login, the user's own profile (preferences, API tokens) and the language switch."""
+
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse, translate_url
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from zist.users.forms import LoginForm, ProfileForm, TokenForm
+from zist.users.models import ApiToken
+
+
+def _language_redirect(request, response, language: str):
+    """Point the response at the same page in `language` and remember the choice."""
+    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax",
+                        max_age=365 * 24 * 3600)
+    return response
+
+
+class LoginView(auth_views.LoginView):
+    form_class = LoginForm
+    redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        super().form_valid(form)
+        language = self.request.user.preferred_language
+        target = translate_url(self.get_success_url(), language)
+        translation.activate(language)
+        if target == self.get_success_url() and not target.startswith(f"/{language}/"):
+            target = reverse("home")
+        return _language_redirect(self.request, HttpResponseRedirect(target), language)
+
+
+@require_POST
+def switch_language(request):
+    """Show the current page in another language and keep that choice in the profile."""
+    language = request.POST.get("language", "")
+    if language not in dict(settings.LANGUAGES):
+        language = translation.get_language()
+    next_url = request.POST.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()},
+                                           request.is_secure()):
+        next_url = "/"
+    if request.user.is_authenticated and request.user.language != language:
+        request.user.language = language
+        request.user.save(update_fields=["language", "last_updated"])
+    target = translate_url(next_url, language)
+    if urlsplit(target).path == urlsplit(next_url).path:
+        translation.activate(language)
+        target = reverse("home")
+    return _language_redirect(request, HttpResponseRedirect(target), language)
+
+
+@login_required
+def profile(request):
+    user = request.user
+    form = ProfileForm(request.POST or None, instance=user, prefix="profile")
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your preferences are saved."))
+        language = user.preferred_language
+        translation.activate(language)
+        return _language_redirect(request, HttpResponseRedirect(reverse("profile")), language)
+    return render(request, "users/profile.html", {
+        "form": form,
+        "token_form": TokenForm(prefix="token"),
+        "tokens": user.api_tokens.all(),
+        "grants": user.role_assignments.select_related("unit", "unit__organisation"),
+    }, status=400 if form.errors else 200)
+
+
+@login_required
+@require_POST
+def token_create(request):
+    form = TokenForm(request.POST, prefix="token")
+    if not form.is_valid():
+        messages.error(request, _("Give the token a name."))
+        return HttpResponseRedirect(reverse("profile"))
+    token, key = ApiToken.issue(request.user, form.cleaned_data["name"])
+    # The key is shown once, on this page only, and never stored in the clear.
+    return render(request, "users/token_created.html", {"token": token, "key": key})
+
+
+@login_required
+@require_POST
+def token_revoke(request, pk: int):
+    token = get_object_or_404(ApiToken, pk=pk, user=request.user)
+    token.delete()
+    messages.success(request, _("Revoked token %(name)s.") % {"name": token.name})
+    return HttpResponseRedirect(reverse("profile"))
