@@ -83,8 +83,22 @@ INSTALLED_APPS = [
     "zist.users",
     "zist.organisations",
     "zist.attachments",
-    "zist.demo",
 ]
+
+
+def _domain_apps() -> list[str]:
+    """Every other folder of zist/ with an apps.py is a domain app (a register family):
+    adding one needs no edit here. Sorted, so the order is the same everywhere."""
+    platform = {app.rsplit(".", 1)[-1] for app in INSTALLED_APPS if app.startswith("zist.")}
+    found = [
+        f"zist.{path.parent.name}"
+        for path in sorted(BASE_DIR.glob("*/apps.py"))
+        if path.parent.name not in platform | {"demo"}
+    ]
+    return found
+
+
+INSTALLED_APPS += [*_domain_apps(), "zist.demo"]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -178,6 +192,7 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)
 MEDIA_ROOT = DATA_DIR / "uploads"
 # Uploads are served only by our own permission-checking view, never as static media.
 MEDIA_URL = None

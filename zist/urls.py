@@ -1,3 +1,6 @@
+from importlib.util import find_spec
+
+from django.apps import apps
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -38,4 +41,12 @@ urlpatterns += i18n_patterns(
     path("profile/tokens/<int:pk>/revoke/", user_views.token_revoke, name="token_revoke"),
     path("organisation/", include("zist.organisations.urls")),
     path("users/", include("zist.users.urls")),
+    # Each domain app's pages live under its label: /fa/planning/aspects/…
+    *[
+        path(f"{config.label}/", include(f"{config.name}.urls"))
+        for config in apps.get_app_configs()
+        if config.name.startswith("zist.")
+        and config.label not in {"core", "users", "organisations", "attachments", "demo"}
+        and find_spec(f"{config.name}.urls")
+    ],
 )

@@ -15,15 +15,17 @@ def create_organisation(**fields) -> Organisation:
     with transaction.atomic():
         organisation = Organisation.objects.create(**fields)
         code = "root"
-        Unit.add_root(organisation=organisation, name=organisation.name, code=code,
-                      kind=UnitKind.ORGANISATION)
+        Unit.objects.add_root({"organisation": organisation, "name": organisation.name,
+                               "code": code, "kind": UnitKind.ORGANISATION})
     return organisation
 
 
 def create_unit(parent: Unit, **fields) -> Unit:
     if parent.archived:
         raise ValidationError(_("Units cannot be added under an archived unit."))
-    return parent.add_child(organisation=parent.organisation, parent=parent, **fields)
+    return Unit.objects.add_child(
+        parent, {"organisation": parent.organisation, "parent": parent, **fields}
+    )
 
 
 def move_unit(unit: Unit, new_parent: Unit) -> Unit:
@@ -35,7 +37,7 @@ def move_unit(unit: Unit, new_parent: Unit) -> Unit:
     if unit.depth == 1:
         raise ValidationError(_("The organisation's root unit cannot be moved."))
     with transaction.atomic():
-        unit.move(new_parent, pos="sorted-child")
+        Unit.objects.move(unit, new_parent, pos="sorted-child")
         unit.refresh_from_db()
         unit.parent = new_parent
         unit.save()
@@ -49,7 +51,7 @@ def archive_unit(unit: Unit, archived: bool = True) -> int:
     """
     changed = 0
     with transaction.atomic():
-        for node in Unit.get_tree(unit):
+        for node in Unit.objects.get_tree(unit):
             if node.archived != archived:
                 node.archived = archived
                 node.save()
@@ -61,6 +63,6 @@ def delete_unit(unit: Unit) -> None:
     """Delete an empty leaf unit. Units with subunits or data are archived instead."""
     if unit.depth == 1:
         raise ValidationError(_("The organisation's root unit cannot be deleted."))
-    if unit.get_children_count():
+    if Unit.objects.get_children_count(unit):
         raise ValidationError(_("This unit has subunits: archive it instead of deleting it."))
     unit.delete()

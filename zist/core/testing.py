@@ -1,0 +1,95 @@
+"""Test machinery shared by every app: the fixed cast and the scenarios that feed the
+generic permission matrix (zist/core/tests/test_permission_matrix.py).
+
+Registering a model as a register obliges its app to declare a `Scenario` here (in the
+app's `testing.py`): how to make an object on a unit, what an API create payload looks
+like, and what a change looks like. The matrix then checks every role × action ×
+in-scope/out-of-scope over the UI, the API and the export.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+from zist.users.roles import allowed_actions
+
+_scenarios: dict[str, type[Scenario]] = {}
+_counter = itertools.count(1)
+
+
+def unique(prefix: str) -> str:
+    """A name no other object in the test has (the matrix looks for names in exports)."""
+    return f"{prefix}-{next(_counter)}"
+
+
+@dataclass
+class Cast:
+    """The same small world in every test.
+
+    Two organisations. Tehran: root › Region 2 › District 3 and District 4.
+    Albertslund: root › Biblioteket. `inside` is where a tested role is granted;
+    `outside` is its sibling; `foreign` is another organisation.
+    """
+
+    tehran: object
+    tehran_root: object
+    region: object
+    inside: object
+    outside: object
+    albertslund: object
+    foreign: object
+    superuser: object
+
+
+class Scenario:
+    """How the permission matrix makes and changes objects of one register."""
+
+    model: type
+
+    @classmethod
+    def make(cls, cast: Cast, unit):
+        """An object placed on `unit` (or its subtree)."""
+        raise NotImplementedError
+
+    @classmethod
+    def payload(cls, cast: Cast, unit) -> dict:
+        """API data that would create an object on `unit`."""
+        raise NotImplementedError
+
+    @classmethod
+    def change(cls, obj) -> dict:
+        """API data for a small valid change of `obj`."""
+        raise NotImplementedError
+
+    @classmethod
+    def outside_unit(cls, cast: Cast):
+        """Where objects out of the tested role's reach live."""
+        return cast.outside
+
+    @classmethod
+    def expected(cls, role: str, action: str) -> bool:
+        """May a role granted on `cast.inside` do `action` on an object made there?"""
+        return action in allowed_actions(role, cls.model._meta.label_lower)
+
+    @classmethod
+    def label(cls, obj) -> str:
+        """Text that identifies the object in a list export."""
+        return str(obj)
+
+
+def scenario(cls: type[Scenario]) -> type[Scenario]:
+    _scenarios[cls.model._meta.label_lower] = cls
+    return cls
+
+
+def scenarios() -> dict[str, type[Scenario]]:
+    import importlib
+    from importlib.util import find_spec
+
+    from django.apps import apps
+
+    for config in apps.get_app_configs():
+        if config.name.startswith("zist.") and find_spec(f"{config.name}.testing"):
+            importlib.import_module(f"{config.name}.testing")
+    return dict(_scenarios)
