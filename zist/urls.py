@@ -16,7 +16,8 @@ from zist.users import views as user_views
 router = DefaultRouter()
 for reg in registers():
     router.register(
-        f"{reg.model._meta.app_label}/{reg.url_slug()}", viewset_for(reg),
+        f"{reg.model._meta.app_label}/{reg.url_slug()}",
+        viewset_for(reg),
         basename=f"{reg.model._meta.app_label}-{reg.model._meta.model_name}",
     )
 
@@ -34,8 +35,9 @@ urlpatterns += i18n_patterns(
     path("changes/", pages.change_log, name="change_log"),
     path("login/", user_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("password/", auth_views.PasswordChangeView.as_view(
-        success_url="/"), name="password_change"),
+    path(
+        "password/", auth_views.PasswordChangeView.as_view(success_url="/"), name="password_change"
+    ),
     path("profile/", user_views.profile, name="profile"),
     path("profile/tokens/", user_views.token_create, name="token_create"),
     path("profile/tokens/<int:pk>/revoke/", user_views.token_revoke, name="token_revoke"),

@@ -41,8 +41,7 @@ class Attachment(ZistModel):
     history still refers to (Django never deletes files of deleted rows).
     """
 
-    content_type = models.ForeignKey(ContentType, models.CASCADE,
-                                     verbose_name=_("record type"))
+    content_type = models.ForeignKey(ContentType, models.CASCADE, verbose_name=_("record type"))
     object_id = models.PositiveBigIntegerField(_("record"))
     parent = GenericForeignKey("content_type", "object_id")
     file = models.FileField(_("file"), upload_to=upload_to, max_length=300)
@@ -51,8 +50,12 @@ class Attachment(ZistModel):
     size = models.PositiveBigIntegerField(_("size (bytes)"))
     description = models.CharField(_("description"), max_length=300, blank=True)
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("uploaded by"),
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
     )
 
     objects = AttachmentQuerySet.as_manager()

@@ -30,8 +30,9 @@ def attachment_context(obj, user) -> dict:
     """What the detail page shows about the record's files."""
     content_type = ContentType.objects.get_for_model(obj)
     return {
-        "items": Attachment.objects.filter(content_type=content_type, object_id=obj.pk)
-        .select_related("uploaded_by"),
+        "items": Attachment.objects.filter(
+            content_type=content_type, object_id=obj.pk
+        ).select_related("uploaded_by"),
         "content_type_id": content_type.pk,
         "can_upload": type(obj).objects.restrict(user, "change").filter(pk=obj.pk).exists(),
         "form": AttachmentForm(),
@@ -50,9 +51,14 @@ def attachment_add(request, content_type_id: int, object_id: int):
     upload = form.cleaned_data["file"]
     with transaction.atomic():
         Attachment.objects.create(
-            content_type_id=content_type_id, object_id=parent.pk, file=upload,
-            name=upload.name[:200], mime_type=form.mime_type, size=upload.size,
-            description=form.cleaned_data["description"], uploaded_by=request.user,
+            content_type_id=content_type_id,
+            object_id=parent.pk,
+            file=upload,
+            name=upload.name[:200],
+            mime_type=form.mime_type,
+            size=upload.size,
+            description=form.cleaned_data["description"],
+            uploaded_by=request.user,
         )
     messages.success(request, _("Attached %(name)s.") % {"name": upload.name})
     return HttpResponseRedirect(parent.get_absolute_url())
@@ -63,8 +69,10 @@ def attachment_download(request, pk: int):
     attachment = get_object_or_404(Attachment, pk=pk)
     _parent(request.user, attachment.content_type_id, attachment.object_id, "view")
     response = FileResponse(
-        attachment.file.open("rb"), content_type=attachment.mime_type,
-        as_attachment=attachment.mime_type not in INLINE_TYPES, filename=attachment.name,
+        attachment.file.open("rb"),
+        content_type=attachment.mime_type,
+        as_attachment=attachment.mime_type not in INLINE_TYPES,
+        filename=attachment.name,
     )
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     return response

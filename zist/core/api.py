@@ -14,8 +14,13 @@ from zist.core import calendars
 from zist.core.registry import Register
 
 METHOD_ACTIONS = {
-    "GET": "view", "HEAD": "view", "OPTIONS": "view",
-    "POST": "add", "PUT": "change", "PATCH": "change", "DELETE": "delete",
+    "GET": "view",
+    "HEAD": "view",
+    "OPTIONS": "view",
+    "POST": "add",
+    "PUT": "change",
+    "PATCH": "change",
+    "DELETE": "delete",
 }
 
 
@@ -51,8 +56,9 @@ class ZistModelSerializer(serializers.ModelSerializer):
             setattr(instance, key, value)
         excluded = [f.name for f in model._meta.fields if f.name not in plain]
         try:
-            instance.full_clean(exclude=excluded if self.instance is None else None,
-                                validate_unique=True)
+            instance.full_clean(
+                exclude=excluded if self.instance is None else None, validate_unique=True
+            )
         except DjangoValidationError as exc:
             raise ValidationError(serializers.as_serializer_error(exc)) from None
         return attrs
@@ -94,8 +100,10 @@ class ZistModelViewSet(viewsets.ModelViewSet):
                 self.register.delete(instance, self.request)
         except (ProtectedError, RestrictedError):
             raise ValidationError(
-                {"detail": _("%(object)s cannot be deleted: it is still in use.")
-                 % {"object": instance}}
+                {
+                    "detail": _("%(object)s cannot be deleted: it is still in use.")
+                    % {"object": instance}
+                }
             ) from None
         except DjangoValidationError as exc:
             raise ValidationError({"detail": exc.messages}) from None

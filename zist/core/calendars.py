@@ -23,7 +23,10 @@ CALENDAR_CHOICES = [(JALALI, _("Jalali (Solar Hijri)")), (GREGORIAN, _("Gregoria
 
 PERSIAN_DIGITS = "persian"
 LATIN_DIGITS = "latin"
-DIGIT_CHOICES = [(PERSIAN_DIGITS, _("Persian digits (۱۲۳)")), (LATIN_DIGITS, _("Latin digits (123)"))]
+DIGIT_CHOICES = [
+    (PERSIAN_DIGITS, _("Persian digits (۱۲۳)")),
+    (LATIN_DIGITS, _("Latin digits (123)")),
+]
 
 _PERSIAN = "۰۱۲۳۴۵۶۷۸۹"
 _ARABIC_INDIC = "٠١٢٣٤٥٦٧٨٩"
@@ -110,9 +113,13 @@ def date_input_hint(calendar: str | None = None) -> str:
     """What a user should type, e.g. 1403/01/01 for Jalali."""
     if (calendar or active_calendar()) == JALALI:
         return localize_digits("1403/01/01")
-    return formats.get_format("DATE_INPUT_FORMATS")[0].replace("%Y", "YYYY").replace(
-        "%m", "MM"
-    ).replace("%d", "DD").replace("%y", "YY")
+    return (
+        formats.get_format("DATE_INPUT_FORMATS")[0]
+        .replace("%Y", "YYYY")
+        .replace("%m", "MM")
+        .replace("%d", "DD")
+        .replace("%y", "YY")
+    )
 
 
 _JALALI_INPUT = re.compile(r"^\s*(\d{3,4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*$")
@@ -167,7 +174,9 @@ def reporting_year(
         start = from_jalali(label, start_month, start_day)
         end = from_jalali(label + 1, start_month, start_day)
     else:
-        label = value.year if (value.month, value.day) >= (start_month, start_day) else value.year - 1
+        label = (
+            value.year if (value.month, value.day) >= (start_month, start_day) else value.year - 1
+        )
         start = dt.date(label, start_month, start_day)
         end = dt.date(label + 1, start_month, start_day)
     return ReportingYear(label, start, end)

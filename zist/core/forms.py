@@ -13,8 +13,9 @@ from zist.core.querysets import scope_paths, subtree_q
 
 class CalendarDateInput(forms.TextInput):
     def __init__(self, attrs=None):
-        super().__init__({"inputmode": "numeric", "dir": "ltr", "autocomplete": "off",
-                          **(attrs or {})})
+        super().__init__(
+            {"inputmode": "numeric", "dir": "ltr", "autocomplete": "off", **(attrs or {})}
+        )
 
     def format_value(self, value):
         if hasattr(value, "year"):
@@ -45,7 +46,8 @@ class CalendarDateField(forms.DateField):
             return calendars.parse_date(str(value))
         except ValueError:
             raise ValidationError(
-                self.error_messages["invalid"], code="invalid",
+                self.error_messages["invalid"],
+                code="invalid",
                 params={"example": calendars.date_input_hint()},
             ) from None
 
@@ -76,7 +78,9 @@ class ZistModelForm(forms.ModelForm):
         for name, field in list(self.fields.items()):
             if type(field) is forms.DateField:
                 self.fields[name] = CalendarDateField(
-                    required=field.required, label=field.label, help_text=field.help_text,
+                    required=field.required,
+                    label=field.label,
+                    help_text=field.help_text,
                     initial=field.initial,
                 )
         restrict_choices(self.fields, user)

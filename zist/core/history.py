@@ -55,14 +55,17 @@ def restrict_history(queryset: models.QuerySet, user, model: type[models.Model])
 def object_history(model: type[models.Model], pk: int, user) -> list[Entry] | None:
     """Every change of one object (also a deleted one), oldest first, or None when the
     user may not see the object's latest state."""
-    records = model.history.filter(id=pk).select_related("history_user").order_by(
-        "history_date", "history_id"
+    records = (
+        model.history.filter(id=pk)
+        .select_related("history_user")
+        .order_by("history_date", "history_id")
     )
     records = list(records)
     if not records:
         return None
-    if not restrict_history(model.history.filter(history_id=records[-1].history_id), user,
-                            model).exists():
+    if not restrict_history(
+        model.history.filter(history_id=records[-1].history_id), user, model
+    ).exists():
         return None
     names = _tracked_fields(records[0])
     related = _related_labels(model, records, names)
@@ -79,11 +82,13 @@ def object_history(model: type[models.Model], pk: int, user) -> list[Entry] | No
             if record.history_type == "-":
                 continue
             model_field = model._meta.get_field(_field_name(model, name))
-            entry.changes.append(Change(
-                capfirst(model_field.verbose_name),
-                _show(model_field, old, related) if previous is not None else "",
-                _show(model_field, new, related),
-            ))
+            entry.changes.append(
+                Change(
+                    capfirst(model_field.verbose_name),
+                    _show(model_field, old, related) if previous is not None else "",
+                    _show(model_field, new, related),
+                )
+            )
         entries.append(entry)
         previous = record
     return entries
@@ -97,10 +102,19 @@ def _field_name(model, attname: str) -> str:
 
 
 def _tracked_fields(record) -> list[str]:
-    skip = {"history_id", "history_date", "history_change_reason", "history_type",
-            "history_user_id", "history_relation_id"}
-    return [f.attname for f in record._meta.concrete_fields
-            if f.attname not in skip and f.name != "history_user"]
+    skip = {
+        "history_id",
+        "history_date",
+        "history_change_reason",
+        "history_type",
+        "history_user_id",
+        "history_relation_id",
+    }
+    return [
+        f.attname
+        for f in record._meta.concrete_fields
+        if f.attname not in skip and f.name != "history_user"
+    ]
 
 
 def _related_labels(model, records, names) -> dict:

@@ -54,8 +54,9 @@ class ScopedModel(models.Model):
 
         if self.scope_field == "":
             return Unit.objects.filter(pk=self.pk)
-        return Unit.objects.filter(pk__in=type(self).objects.filter(pk=self.pk).values(
-            self.scope_field))
+        return Unit.objects.filter(
+            pk__in=type(self).objects.filter(pk=self.pk).values(self.scope_field)
+        )
 
 
 class ZistModel(ScopedModel):

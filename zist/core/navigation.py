@@ -27,8 +27,7 @@ def menu_for(user) -> list[dict]:
                 continue
             paths = scope_paths(user, reg.model, "view")
             if paths is None or paths:
-                items.append({"label": reg.verbose_name_plural(),
-                              "url_name": reg.url_name("list")})
+                items.append({"label": reg.verbose_name_plural(), "url_name": reg.url_name("list")})
         if items:
             groups.append({"key": key, "label": label, "items": items})
     return groups

@@ -17,10 +17,17 @@ def home(request):
     grants = user.role_assignments.select_related("unit", "unit__organisation")
     organisation = user.organisation
     year = organisation.reporting_year(timezone.localdate()) if organisation else None
-    return render(request, "core/home.html", {
-        "grants": grants, "organisation": organisation, "reporting_year": year,
-        "today": timezone.localdate(), "recent": recent_changes(user, limit=10),
-    })
+    return render(
+        request,
+        "core/home.html",
+        {
+            "grants": grants,
+            "organisation": organisation,
+            "reporting_year": year,
+            "today": timezone.localdate(),
+            "recent": recent_changes(user, limit=10),
+        },
+    )
 
 
 def recent_changes(user, limit: int = 50) -> list[dict]:
@@ -29,12 +36,16 @@ def recent_changes(user, limit: int = 50) -> list[dict]:
     for reg in registers():
         history = restrict_history(reg.model.history.all(), user, reg.model)
         for record in history.select_related("history_user").order_by("-history_date")[:limit]:
-            rows.append({
-                "date": record.history_date, "user": record.history_user,
-                "kind": TYPE_LABELS[record.history_type],
-                "register_name": reg.model._meta.verbose_name, "label": str(record),
-                "url": reverse(reg.url_name("history"), args=[record.id]),
-            })
+            rows.append(
+                {
+                    "date": record.history_date,
+                    "user": record.history_user,
+                    "kind": TYPE_LABELS[record.history_type],
+                    "register_name": reg.model._meta.verbose_name,
+                    "label": str(record),
+                    "url": reverse(reg.url_name("history"), args=[record.id]),
+                }
+            )
     rows.sort(key=lambda row: row["date"], reverse=True)
     return rows[:limit]
 

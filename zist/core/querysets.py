@@ -25,7 +25,11 @@ def scope_paths(user, model: type[models.Model], action: str) -> list[str] | Non
 
     label = model._meta.label_lower
     return sorted(
-        {grant.unit.path for grant in user.active_grants() if role_allows(grant.role, label, action)}
+        {
+            grant.unit.path
+            for grant in user.active_grants()
+            if role_allows(grant.role, label, action)
+        }
     )
 
 

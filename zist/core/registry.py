@@ -75,14 +75,24 @@ class Register:
         return [
             path(f"{slug}/", views.ObjectListView.as_view(**kwargs), name=f"{name}_list"),
             path(f"{slug}/add/", views.ObjectEditView.as_view(**kwargs), name=f"{name}_add"),
-            path(f"{slug}/<int:pk>/", views.ObjectDetailView.as_view(**kwargs),
-                 name=f"{name}_detail"),
-            path(f"{slug}/<int:pk>/edit/", views.ObjectEditView.as_view(**kwargs),
-                 name=f"{name}_edit"),
-            path(f"{slug}/<int:pk>/delete/", views.ObjectDeleteView.as_view(**kwargs),
-                 name=f"{name}_delete"),
-            path(f"{slug}/<int:pk>/history/", views.ObjectHistoryView.as_view(**kwargs),
-                 name=f"{name}_history"),
+            path(
+                f"{slug}/<int:pk>/", views.ObjectDetailView.as_view(**kwargs), name=f"{name}_detail"
+            ),
+            path(
+                f"{slug}/<int:pk>/edit/",
+                views.ObjectEditView.as_view(**kwargs),
+                name=f"{name}_edit",
+            ),
+            path(
+                f"{slug}/<int:pk>/delete/",
+                views.ObjectDeleteView.as_view(**kwargs),
+                name=f"{name}_delete",
+            ),
+            path(
+                f"{slug}/<int:pk>/history/",
+                views.ObjectHistoryView.as_view(**kwargs),
+                name=f"{name}_history",
+            ),
         ]
 
 
@@ -110,5 +120,3 @@ def app_urlpatterns(app_label: str) -> list:
         if reg.model._meta.app_label == app_label:
             patterns += reg.urlpatterns()
     return patterns
-
-

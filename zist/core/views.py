@@ -74,8 +74,7 @@ class ObjectListView(RegisterView):
         as_of = self._as_of(request)
         if as_of:
             queryset = restrict_history(self.model.history.as_of(as_of), request.user, self.model)
-        filterset = self.register.filterset(request.GET or None, queryset=queryset,
-                                            request=request)
+        filterset = self.register.filterset(request.GET or None, queryset=queryset, request=request)
         if filterset.is_bound and not filterset.is_valid():
             queryset = queryset.none()
         else:
@@ -91,12 +90,22 @@ class ObjectListView(RegisterView):
             query.pop(key, None)
         sort_query = query.copy()
         sort_query.pop("sort", None)
-        return render(request, self.template_name, self.base_context(
-            filterset=filterset, table=table, page=page, rows=table.rows(page.object_list),
-            query=query.urlencode(), sort_query=sort_query.urlencode(),
-            as_of=as_of, as_of_text=request.GET.get("as_of", ""), page_sizes=PAGE_SIZES,
-            per_page=per_page,
-        ))
+        return render(
+            request,
+            self.template_name,
+            self.base_context(
+                filterset=filterset,
+                table=table,
+                page=page,
+                rows=table.rows(page.object_list),
+                query=query.urlencode(),
+                sort_query=sort_query.urlencode(),
+                as_of=as_of,
+                as_of_text=request.GET.get("as_of", ""),
+                page_sizes=PAGE_SIZES,
+                per_page=per_page,
+            ),
+        )
 
     @staticmethod
     def _per_page(request) -> int:
@@ -113,8 +122,11 @@ class ObjectListView(RegisterView):
         try:
             day = calendars.parse_date(text)
         except ValueError:
-            messages.error(request, _("Enter a valid date, e.g. %(example)s.")
-                           % {"example": calendars.date_input_hint()})
+            messages.error(
+                request,
+                _("Enter a valid date, e.g. %(example)s.")
+                % {"example": calendars.date_input_hint()},
+            )
             return None
         # End of that day in the user's time zone: "as it stood on that date".
         end = dt.datetime.combine(day + dt.timedelta(days=1), dt.time.min)
@@ -134,13 +146,19 @@ class ObjectDetailView(RegisterView):
             label = field.verbose_name if field is not None else name
             url = value.get_absolute_url() if isinstance(value, models.Model) else ""
             fields.append({"label": label, "text": display(value, field), "url": url})
-        return render(request, self.template_name, self.base_context(
-            object=obj, fields=fields, **self.object_urls(pk),
-            can_change=self.restricted("change").filter(pk=pk).exists(),
-            can_delete=self.restricted("delete").filter(pk=pk).exists(),
-            extra_template=self.register.detail_template,
-            attachments=_attachments(obj, user),
-        ))
+        return render(
+            request,
+            self.template_name,
+            self.base_context(
+                object=obj,
+                fields=fields,
+                **self.object_urls(pk),
+                can_change=self.restricted("change").filter(pk=pk).exists(),
+                can_delete=self.restricted("delete").filter(pk=pk).exists(),
+                extra_template=self.register.detail_template,
+                attachments=_attachments(obj, user),
+            ),
+        )
 
 
 def _attachments(obj, user) -> dict:
@@ -160,9 +178,12 @@ class ObjectEditView(RegisterView):
         return get_object_or_404(self.restricted("change"), pk=pk)
 
     def get_form(self, obj, data=None, files=None):
-        initial = {k: v for k, v in self.request.GET.items() if k in self.register.form._meta.fields}
-        return self.register.form(data, files, instance=obj, user=self.request.user,
-                                  initial=initial)
+        initial = {
+            k: v for k, v in self.request.GET.items() if k in self.register.form._meta.fields
+        }
+        return self.register.form(
+            data, files, instance=obj, user=self.request.user, initial=initial
+        )
 
     def get(self, request, pk: int | None = None):
         obj = self.get_object(pk)
@@ -186,10 +207,16 @@ class ObjectEditView(RegisterView):
         return self.render(obj, form, status=400)
 
     def render(self, obj, form, status=200):
-        return render(self.request, self.template_name, self.base_context(
-            object=obj if obj.pk else None, form=form,
-            **(self.object_urls(obj.pk) if obj.pk else {}),
-        ), status=status)
+        return render(
+            self.request,
+            self.template_name,
+            self.base_context(
+                object=obj if obj.pk else None,
+                form=form,
+                **(self.object_urls(obj.pk) if obj.pk else {}),
+            ),
+            status=status,
+        )
 
 
 class ObjectDeleteView(RegisterView):
@@ -197,8 +224,9 @@ class ObjectDeleteView(RegisterView):
 
     def get(self, request, pk: int):
         obj = get_object_or_404(self.restricted("delete"), pk=pk)
-        return render(request, self.template_name,
-                      self.base_context(object=obj, **self.object_urls(pk)))
+        return render(
+            request, self.template_name, self.base_context(object=obj, **self.object_urls(pk))
+        )
 
     def post(self, request, pk: int):
         obj = get_object_or_404(self.restricted("delete"), pk=pk)
@@ -206,12 +234,16 @@ class ObjectDeleteView(RegisterView):
             with transaction.atomic():
                 self.register.delete(obj, request)
         except (ProtectedError, RestrictedError) as exc:
-            used_by = sorted({str(o._meta.verbose_name_plural) for o in exc.protected_objects}
-                             if isinstance(exc, ProtectedError)
-                             else {str(o._meta.verbose_name_plural) for o in exc.restricted_objects})
-            messages.error(request, _("%(object)s cannot be deleted: it is still used by "
-                                      "%(used_by)s.") % {"object": obj,
-                                                         "used_by": ", ".join(used_by)})
+            used_by = sorted(
+                {str(o._meta.verbose_name_plural) for o in exc.protected_objects}
+                if isinstance(exc, ProtectedError)
+                else {str(o._meta.verbose_name_plural) for o in exc.restricted_objects}
+            )
+            messages.error(
+                request,
+                _("%(object)s cannot be deleted: it is still used by %(used_by)s.")
+                % {"object": obj, "used_by": ", ".join(used_by)},
+            )
             return HttpResponseRedirect(obj.get_absolute_url())
         except PermissionDenied as exc:
             messages.error(request, str(exc) or _("You may not delete this."))
@@ -228,7 +260,13 @@ class ObjectHistoryView(RegisterView):
         if entries is None:
             raise Http404
         obj = self.restricted("view").filter(pk=pk).first()
-        return render(request, self.template_name, self.base_context(
-            object=obj, entries=list(reversed(entries)), title=str(entries[-1].record),
-            **self.object_urls(pk),
-        ))
+        return render(
+            request,
+            self.template_name,
+            self.base_context(
+                object=obj,
+                entries=list(reversed(entries)),
+                title=str(entries[-1].record),
+                **self.object_urls(pk),
+            ),
+        )

@@ -22,21 +22,36 @@ PASSWORD = "zist-demo"
 ORGANISATIONS = [
     {
         "name": "شهرداری تهران",
-        "kind": "municipality", "language": "fa", "calendar": calendars.JALALI,
-        "year_start_month": 1, "year_start_day": 1, "time_zone": "Asia/Tehran",
+        "kind": "municipality",
+        "language": "fa",
+        "calendar": calendars.JALALI,
+        "year_start_month": 1,
+        "year_start_day": 1,
+        "time_zone": "Asia/Tehran",
         "currency": "IRR",
         "description": "شهرداری تهران؛ منطقه ۲ و نُه ناحیهٔ آن هر یک گواهی ISO 14001 جداگانه دارند.",
         "units": [
             ("region2", None, "منطقه ۲", UnitKind.REGION),
             ("region2-env", "region2", "واحد محیط زیست منطقه ۲", UnitKind.OFFICE),
-            *[(f"region2-d{n}", "region2", f"ناحیه {calendars.to_persian_digits(str(n))}",
-               UnitKind.DISTRICT) for n in range(1, 10)],
+            *[
+                (
+                    f"region2-d{n}",
+                    "region2",
+                    f"ناحیه {calendars.to_persian_digits(str(n))}",
+                    UnitKind.DISTRICT,
+                )
+                for n in range(1, 10)
+            ],
         ],
     },
     {
         "name": "Albertslund Kommune",
-        "kind": "municipality", "language": "da", "calendar": calendars.GREGORIAN,
-        "year_start_month": 1, "year_start_day": 1, "time_zone": "Europe/Copenhagen",
+        "kind": "municipality",
+        "language": "da",
+        "calendar": calendars.GREGORIAN,
+        "year_start_month": 1,
+        "year_start_day": 1,
+        "time_zone": "Europe/Copenhagen",
         "currency": "DKK",
         "description": "EMAS-registreret kommune. Hver arbejdsplads har en lokal "
         "miljøhåndbog, en miljørepræsentant og lokale miljømål.",
@@ -56,8 +71,12 @@ ORGANISATIONS = [
     },
     {
         "name": "Kemin kaupunki",
-        "kind": "municipality", "language": "fi", "calendar": calendars.GREGORIAN,
-        "year_start_month": 1, "year_start_day": 1, "time_zone": "Europe/Helsinki",
+        "kind": "municipality",
+        "language": "fi",
+        "calendar": calendars.GREGORIAN,
+        "year_start_month": 1,
+        "year_start_day": 1,
+        "time_zone": "Europe/Helsinki",
         "currency": "EUR",
         "description": "Koko kaupunkiorganisaatio on sertifioitu ISO 14001 -standardin "
         "mukaisesti (2018). Resurssiviisautta arvioidaan Lean-ajattelulla.",
@@ -72,14 +91,25 @@ ORGANISATIONS = [
     },
     {
         "name": "شهرداری قزوین",
-        "kind": "municipality", "language": "fa", "calendar": calendars.JALALI,
-        "year_start_month": 1, "year_start_day": 1, "time_zone": "Asia/Tehran",
+        "kind": "municipality",
+        "language": "fa",
+        "calendar": calendars.JALALI,
+        "year_start_month": 1,
+        "year_start_day": 1,
+        "time_zone": "Asia/Tehran",
         "currency": "IRR",
         "description": "طرح جامع مدیریت بحران شهر قزوین (۱۳۹۸).",
         "units": [
             ("crisis-office", None, "ادارهٔ مدیریت بحران", UnitKind.OFFICE),
-            *[(f"q-region{n}", None, f"منطقهٔ {calendars.to_persian_digits(str(n))} قزوین",
-               UnitKind.REGION) for n in range(1, 4)],
+            *[
+                (
+                    f"q-region{n}",
+                    None,
+                    f"منطقهٔ {calendars.to_persian_digits(str(n))} قزوین",
+                    UnitKind.REGION,
+                )
+                for n in range(1, 4)
+            ],
         ],
     },
 ]
@@ -103,26 +133,87 @@ TEHRAN, ALBERTSLUND, KEMI, QAZVIN = (org["name"] for org in ORGANISATIONS)
 
 ACCOUNTS = [
     Account("admin", "Zist", "Administrator", (TEHRAN, "root"), superuser=True, language="en"),
-    Account("tehran.admin", "مدیر", "سامانه", (TEHRAN, "root"), Role.ADMINISTRATOR,
-            (TEHRAN, "root")),
-    Account("region2.manager", "مریم", "احمدی", (TEHRAN, "region2-env"),
-            Role.ENVIRONMENTAL_MANAGER, (TEHRAN, "region2")),
-    Account("district3.rep", "علی", "رضایی", (TEHRAN, "region2-d3"),
-            Role.ENVIRONMENTAL_REPRESENTATIVE, (TEHRAN, "region2-d3"), represents=True),
-    Account("district4.rep", "زهرا", "محمدی", (TEHRAN, "region2-d4"),
-            Role.ENVIRONMENTAL_REPRESENTATIVE, (TEHRAN, "region2-d4"), represents=True),
-    Account("region2.auditor", "Anna", "Huber", (TEHRAN, "region2"), Role.EXTERNAL_AUDITOR,
-            (TEHRAN, "region2"), language="en", valid_days=365),
-    Account("albertslund.manager", "Mette", "Jensen", (ALBERTSLUND, "root"),
-            Role.ENVIRONMENTAL_MANAGER, (ALBERTSLUND, "root")),
-    Account("albertslund.rep", "Lars", "Nielsen", (ALBERTSLUND, "bibliotek"),
-            Role.ENVIRONMENTAL_REPRESENTATIVE, (ALBERTSLUND, "bibliotek"), represents=True),
-    Account("kemi.manager", "Liisa", "Korhonen", (KEMI, "ymparisto"),
-            Role.ENVIRONMENTAL_MANAGER, (KEMI, "root")),
-    Account("qazvin.crisis", "حسین", "کریمی", (QAZVIN, "crisis-office"), Role.CRISIS_MANAGER,
-            (QAZVIN, "root")),
-    Account("viewer", "Vera", "Viewer", (TEHRAN, "region2"), Role.VIEWER, (TEHRAN, "region2"),
-            language="en"),
+    Account(
+        "tehran.admin", "مدیر", "سامانه", (TEHRAN, "root"), Role.ADMINISTRATOR, (TEHRAN, "root")
+    ),
+    Account(
+        "region2.manager",
+        "مریم",
+        "احمدی",
+        (TEHRAN, "region2-env"),
+        Role.ENVIRONMENTAL_MANAGER,
+        (TEHRAN, "region2"),
+    ),
+    Account(
+        "district3.rep",
+        "علی",
+        "رضایی",
+        (TEHRAN, "region2-d3"),
+        Role.ENVIRONMENTAL_REPRESENTATIVE,
+        (TEHRAN, "region2-d3"),
+        represents=True,
+    ),
+    Account(
+        "district4.rep",
+        "زهرا",
+        "محمدی",
+        (TEHRAN, "region2-d4"),
+        Role.ENVIRONMENTAL_REPRESENTATIVE,
+        (TEHRAN, "region2-d4"),
+        represents=True,
+    ),
+    Account(
+        "region2.auditor",
+        "Anna",
+        "Huber",
+        (TEHRAN, "region2"),
+        Role.EXTERNAL_AUDITOR,
+        (TEHRAN, "region2"),
+        language="en",
+        valid_days=365,
+    ),
+    Account(
+        "albertslund.manager",
+        "Mette",
+        "Jensen",
+        (ALBERTSLUND, "root"),
+        Role.ENVIRONMENTAL_MANAGER,
+        (ALBERTSLUND, "root"),
+    ),
+    Account(
+        "albertslund.rep",
+        "Lars",
+        "Nielsen",
+        (ALBERTSLUND, "bibliotek"),
+        Role.ENVIRONMENTAL_REPRESENTATIVE,
+        (ALBERTSLUND, "bibliotek"),
+        represents=True,
+    ),
+    Account(
+        "kemi.manager",
+        "Liisa",
+        "Korhonen",
+        (KEMI, "ymparisto"),
+        Role.ENVIRONMENTAL_MANAGER,
+        (KEMI, "root"),
+    ),
+    Account(
+        "qazvin.crisis",
+        "حسین",
+        "کریمی",
+        (QAZVIN, "crisis-office"),
+        Role.CRISIS_MANAGER,
+        (QAZVIN, "root"),
+    ),
+    Account(
+        "viewer",
+        "Vera",
+        "Viewer",
+        (TEHRAN, "region2"),
+        Role.VIEWER,
+        (TEHRAN, "region2"),
+        language="en",
+    ),
 ]
 
 
@@ -139,8 +230,7 @@ def load() -> dict[str, int]:
         for code, parent_code, name, kind in units:
             if Unit.objects.filter(organisation=organisation, code=code).exists():
                 continue
-            parent = Unit.objects.get(organisation=organisation,
-                                      code=parent_code or "root")
+            parent = Unit.objects.get(organisation=organisation, code=parent_code or "root")
             services.create_unit(parent, name=name, code=code, kind=kind)
             created["units"] += 1
     for account in ACCOUNTS:
@@ -150,10 +240,13 @@ def load() -> dict[str, int]:
             unit = _unit(account.on)
             valid_until = (
                 timezone.localdate() + dt.timedelta(days=account.valid_days)
-                if account.valid_days else None
+                if account.valid_days
+                else None
             )
             _grant, made = RoleAssignment.objects.get_or_create(
-                user=user, role=account.role, unit=unit,
+                user=user,
+                role=account.role,
+                unit=unit,
                 defaults={"valid_until": valid_until},
             )
             created["roles"] += made
@@ -174,10 +267,14 @@ def _user(account: Account) -> tuple[User, bool]:
     if user is not None:
         return user, False
     user = User(
-        username=account.username, first_name=account.first_name,
-        last_name=account.last_name, email=f"{account.username}@example.org",
-        home_unit=_unit(account.home), language=account.language,
-        is_superuser=account.superuser, is_staff=account.superuser,
+        username=account.username,
+        first_name=account.first_name,
+        last_name=account.last_name,
+        email=f"{account.username}@example.org",
+        home_unit=_unit(account.home),
+        language=account.language,
+        is_superuser=account.superuser,
+        is_staff=account.superuser,
     )
     user.set_password(PASSWORD)
     user.save()

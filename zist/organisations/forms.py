@@ -8,8 +8,17 @@ from zist.organisations.models import Organisation, Unit
 class OrganisationForm(ZistModelForm):
     class Meta:
         model = Organisation
-        fields = ["name", "kind", "language", "calendar", "year_start_month", "year_start_day",
-                  "time_zone", "currency", "description"]
+        fields = [
+            "name",
+            "kind",
+            "language",
+            "calendar",
+            "year_start_month",
+            "year_start_day",
+            "time_zone",
+            "currency",
+            "description",
+        ]
 
 
 class UnitForm(ZistModelForm):

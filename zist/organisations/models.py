@@ -32,30 +32,40 @@ class Organisation(ZistModel):
 
     name = models.CharField(_("name"), max_length=200, unique=True)
     kind = models.CharField(
-        _("kind"), max_length=20, choices=OrganisationKind.choices,
+        _("kind"),
+        max_length=20,
+        choices=OrganisationKind.choices,
         default=OrganisationKind.MUNICIPALITY,
     )
     language = models.CharField(
         _("default language"), max_length=5, choices=settings.LANGUAGES, default="en"
     )
     calendar = models.CharField(
-        _("calendar"), max_length=10, choices=calendars.CALENDAR_CHOICES,
+        _("calendar"),
+        max_length=10,
+        choices=calendars.CALENDAR_CHOICES,
         default=calendars.GREGORIAN,
     )
     year_start_month = models.PositiveSmallIntegerField(
-        _("reporting year starts in month"), default=1,
+        _("reporting year starts in month"),
+        default=1,
         validators=[MinValueValidator(1), MaxValueValidator(12)],
         help_text=_("In the organisation's calendar: 1 = Farvardin or January."),
     )
     year_start_day = models.PositiveSmallIntegerField(
-        _("reporting year starts on day"), default=1,
+        _("reporting year starts on day"),
+        default=1,
         validators=[MinValueValidator(1), MaxValueValidator(31)],
     )
     time_zone = models.CharField(
         _("time zone"), max_length=64, choices=TIME_ZONE_CHOICES, default="UTC"
     )
-    currency = models.CharField(_("currency"), max_length=3, default="EUR",
-                                help_text=_("ISO 4217 code, e.g. IRR, DKK, EUR."))
+    currency = models.CharField(
+        _("currency"),
+        max_length=3,
+        default="EUR",
+        help_text=_("ISO 4217 code, e.g. IRR, DKK, EUR."),
+    )
     description = models.TextField(_("description"), blank=True)
 
     class Meta:
@@ -138,23 +148,38 @@ class Unit(MP_Node, ZistModel):
     )
     # Kept in step with the tree by the services so that history shows moves readably.
     parent = models.ForeignKey(
-        "self", models.PROTECT, null=True, blank=True, related_name="children",
+        "self",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
         verbose_name=_("parent unit"),
     )
     name = models.CharField(_("name"), max_length=200)
     code = models.SlugField(
-        _("code"), max_length=50, allow_unicode=True,
+        _("code"),
+        max_length=50,
+        allow_unicode=True,
         help_text=_("Short identifier, unique in the organisation, used by imports."),
     )
-    kind = models.CharField(_("type"), max_length=20, choices=UnitKind.choices,
-                            default=UnitKind.DEPARTMENT)
+    kind = models.CharField(
+        _("type"), max_length=20, choices=UnitKind.choices, default=UnitKind.DEPARTMENT
+    )
     leader = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
-        related_name="led_units", verbose_name=_("leader"),
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="led_units",
+        verbose_name=_("leader"),
     )
     representative = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
-        related_name="represented_units", verbose_name=_("environmental representative"),
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="represented_units",
+        verbose_name=_("environmental representative"),
     )
     description = models.TextField(_("description"), blank=True)
     archived = models.BooleanField(_("archived"), default=False)
@@ -167,7 +192,8 @@ class Unit(MP_Node, ZistModel):
         verbose_name_plural = _("units")
         constraints = [
             models.UniqueConstraint(
-                fields=["organisation", "code"], name="unit_code_unique_in_organisation",
+                fields=["organisation", "code"],
+                name="unit_code_unique_in_organisation",
                 violation_error_message=_("Another unit of this organisation has this code."),
             )
         ]

@@ -39,8 +39,17 @@ class UnitRegister(Register):
     filterset = UnitFilterSet
     table = UnitTable
     serializer = UnitSerializer
-    detail_fields = ["organisation", "parent", "name", "code", "kind", "leader",
-                     "representative", "description", "archived"]
+    detail_fields = [
+        "organisation",
+        "parent",
+        "name",
+        "code",
+        "kind",
+        "leader",
+        "representative",
+        "description",
+        "archived",
+    ]
     detail_template = "organisations/unit_extra.html"
 
     @classmethod

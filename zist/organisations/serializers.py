@@ -8,9 +8,21 @@ from zist.organisations.models import Organisation, Unit
 class OrganisationSerializer(ZistModelSerializer):
     class Meta:
         model = Organisation
-        fields = ["id", "display", "name", "kind", "language", "calendar", "year_start_month",
-                  "year_start_day", "time_zone", "currency", "description", "created",
-                  "last_updated"]
+        fields = [
+            "id",
+            "display",
+            "name",
+            "kind",
+            "language",
+            "calendar",
+            "year_start_month",
+            "year_start_day",
+            "time_zone",
+            "currency",
+            "description",
+            "created",
+            "last_updated",
+        ]
 
 
 class UnitSerializer(ZistModelSerializer):
@@ -19,9 +31,22 @@ class UnitSerializer(ZistModelSerializer):
 
     class Meta:
         model = Unit
-        fields = ["id", "display", "organisation", "parent", "name", "code", "kind", "leader",
-                  "representative", "description", "archived", "depth", "created",
-                  "last_updated"]
+        fields = [
+            "id",
+            "display",
+            "organisation",
+            "parent",
+            "name",
+            "code",
+            "kind",
+            "leader",
+            "representative",
+            "description",
+            "archived",
+            "depth",
+            "created",
+            "last_updated",
+        ]
         read_only_fields = ["archived", "depth"]
 
     def validate(self, attrs):

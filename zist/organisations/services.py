@@ -15,8 +15,14 @@ def create_organisation(**fields) -> Organisation:
     with transaction.atomic():
         organisation = Organisation.objects.create(**fields)
         code = "root"
-        Unit.objects.add_root({"organisation": organisation, "name": organisation.name,
-                               "code": code, "kind": UnitKind.ORGANISATION})
+        Unit.objects.add_root(
+            {
+                "organisation": organisation,
+                "name": organisation.name,
+                "code": code,
+                "kind": UnitKind.ORGANISATION,
+            }
+        )
     return organisation
 
 

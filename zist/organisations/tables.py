@@ -11,7 +11,12 @@ class UnitTable(Table):
     model = Unit
     columns = [
         Column("indented_name", verbose_name=None, orderable=False, link=True),
-        "code", "kind", "organisation", "leader", "representative", "archived",
+        "code",
+        "kind",
+        "organisation",
+        "leader",
+        "representative",
+        "archived",
     ]
     default_ordering = "path"
 

@@ -13,8 +13,12 @@ class UnitScenario(Scenario):
 
     @classmethod
     def payload(cls, cast: Cast, unit) -> dict:
-        return {"parent": unit.pk, "name": unique("new-unit"), "code": unique("n"),
-                "kind": "workplace"}
+        return {
+            "parent": unit.pk,
+            "name": unique("new-unit"),
+            "code": unique("n"),
+            "kind": "workplace",
+        }
 
     @classmethod
     def change(cls, obj) -> dict:
@@ -35,8 +39,14 @@ class OrganisationScenario(Scenario):
 
     @classmethod
     def payload(cls, cast: Cast, unit) -> dict:
-        return {"name": unique("org"), "kind": "company", "language": "en",
-                "calendar": "gregorian", "time_zone": "UTC", "currency": "EUR"}
+        return {
+            "name": unique("org"),
+            "kind": "company",
+            "language": "en",
+            "calendar": "gregorian",
+            "time_zone": "UTC",
+            "currency": "EUR",
+        }
 
     @classmethod
     def change(cls, obj) -> dict:

@@ -25,8 +25,12 @@ def unit_move(request, pk: int):
         else:
             messages.success(request, _("Moved %(unit)s.") % {"unit": unit})
             return HttpResponseRedirect(unit.get_absolute_url())
-    return render(request, "organisations/unit_move.html", {"object": unit, "form": form},
-                  status=400 if form.errors else 200)
+    return render(
+        request,
+        "organisations/unit_move.html",
+        {"object": unit, "form": form},
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -39,8 +43,9 @@ def unit_archive(request, pk: int):
         return HttpResponseRedirect(unit.get_absolute_url())
     count = services.archive_unit(unit, archive)
     if archive:
-        messages.success(request, _("Archived %(count)s units. Their data is kept.")
-                         % {"count": count})
+        messages.success(
+            request, _("Archived %(count)s units. Their data is kept.") % {"count": count}
+        )
     else:
         messages.success(request, _("Restored %(count)s units.") % {"count": count})
     return HttpResponseRedirect(unit.get_absolute_url())

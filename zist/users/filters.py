@@ -11,8 +11,7 @@ class UserFilterSet(ZistFilterSet):
 
 
 class RoleAssignmentFilterSet(ZistFilterSet):
-    search_fields = ("user__username", "user__first_name", "user__last_name", "unit__name",
-                     "note")
+    search_fields = ("user__username", "user__first_name", "user__last_name", "unit__name", "note")
 
     class Meta:
         model = RoleAssignment

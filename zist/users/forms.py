@@ -9,15 +9,26 @@ from zist.users.models import RoleAssignment, User
 
 class UserForm(ZistModelForm):
     password = forms.CharField(
-        label=_("Password"), required=False, strip=False,
+        label=_("Password"),
+        required=False,
+        strip=False,
         widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
         help_text=_("Leave empty to keep the current password."),
     )
 
     class Meta:
         model = User
-        fields = ["username", "first_name", "last_name", "email", "home_unit", "is_active",
-                  "language", "calendar", "digits"]
+        fields = [
+            "username",
+            "first_name",
+            "last_name",
+            "email",
+            "home_unit",
+            "is_active",
+            "language",
+            "calendar",
+            "digits",
+        ]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -54,8 +65,11 @@ class ProfileForm(forms.ModelForm):
 
 
 class TokenForm(forms.Form):
-    name = forms.CharField(label=_("Token name"), max_length=100,
-                           help_text=_("What the token is for, e.g. meter feed."))
+    name = forms.CharField(
+        label=_("Token name"),
+        max_length=100,
+        help_text=_("What the token is for, e.g. meter feed."),
+    )
 
 
 class LoginForm(AuthenticationForm):
@@ -72,7 +86,8 @@ class LoginForm(AuthenticationForm):
         username = self.cleaned_data.get("username") or ""
         if throttle.is_locked(username, throttle.client_ip(self.request)):
             raise forms.ValidationError(
-                self.error_messages["throttled"], code="throttled",
+                self.error_messages["throttled"],
+                code="throttled",
                 params={"minutes": throttle.lockout_minutes()},
             )
         try:

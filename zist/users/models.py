@@ -31,19 +31,32 @@ class User(AbstractUser, ZistModel):
     history_excluded_fields = ("password", "last_login")
 
     home_unit = models.ForeignKey(
-        "organisations.Unit", models.PROTECT, null=True, blank=True, related_name="members",
+        "organisations.Unit",
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="members",
         verbose_name=_("home unit"),
     )
     language = models.CharField(
-        _("language"), max_length=5, choices=settings.LANGUAGES, blank=True,
+        _("language"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        blank=True,
         help_text=_("Empty: the organisation's language."),
     )
     calendar = models.CharField(
-        _("calendar"), max_length=10, choices=calendars.CALENDAR_CHOICES, blank=True,
+        _("calendar"),
+        max_length=10,
+        choices=calendars.CALENDAR_CHOICES,
+        blank=True,
         help_text=_("Empty: the organisation's calendar."),
     )
     digits = models.CharField(
-        _("digits"), max_length=10, choices=calendars.DIGIT_CHOICES, blank=True,
+        _("digits"),
+        max_length=10,
+        choices=calendars.DIGIT_CHOICES,
+        blank=True,
         help_text=_("Empty: Persian digits in Persian, Latin digits otherwise."),
     )
 
@@ -93,23 +106,27 @@ class User(AbstractUser, ZistModel):
         return org.language if org else settings.LANGUAGE_CODE
 
 
-
-
 class RoleAssignment(ZistModel):
     """A role granted to a user on a unit, covering the unit's subtree."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.CASCADE, related_name="role_assignments",
+        settings.AUTH_USER_MODEL,
+        models.CASCADE,
+        related_name="role_assignments",
         verbose_name=_("user"),
     )
     role = models.CharField(_("role"), max_length=40, choices=Role.choices)
     unit = models.ForeignKey(
-        "organisations.Unit", models.CASCADE, related_name="role_assignments",
+        "organisations.Unit",
+        models.CASCADE,
+        related_name="role_assignments",
         verbose_name=_("unit"),
     )
     valid_from = models.DateField(_("valid from"), null=True, blank=True)
     valid_until = models.DateField(
-        _("valid until"), null=True, blank=True,
+        _("valid until"),
+        null=True,
+        blank=True,
         help_text=_("After this day the role gives no access. Required for external auditors."),
     )
     note = models.CharField(_("note"), max_length=200, blank=True)
@@ -120,7 +137,8 @@ class RoleAssignment(ZistModel):
         verbose_name_plural = _("role assignments")
         constraints = [
             models.UniqueConstraint(
-                fields=["user", "role", "unit"], name="role_assignment_unique",
+                fields=["user", "role", "unit"],
+                name="role_assignment_unique",
                 violation_error_message=_("This user already has this role on this unit."),
             )
         ]
@@ -141,7 +159,9 @@ class ApiToken(models.Model):
     """A personal key for the REST API. Only a digest is stored; the key is shown once."""
 
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.CASCADE, related_name="api_tokens",
+        settings.AUTH_USER_MODEL,
+        models.CASCADE,
+        related_name="api_tokens",
         verbose_name=_("user"),
     )
     name = models.CharField(_("name"), max_length=100)
@@ -187,3 +207,6 @@ class LoginFailure(models.Model):
     class Meta:
         verbose_name = _("failed login")
         verbose_name_plural = _("failed logins")
+
+    def __str__(self) -> str:
+        return f"{self.username} {self.at:%Y-%m-%d %H:%M}"

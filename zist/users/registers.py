@@ -13,8 +13,19 @@ class UserRegister(Register):
     filterset = UserFilterSet
     table = UserTable
     serializer = UserSerializer
-    detail_fields = ["username", "first_name", "last_name", "email", "home_unit", "is_active",
-                     "language", "calendar", "digits", "last_login", "date_joined"]
+    detail_fields = [
+        "username",
+        "first_name",
+        "last_name",
+        "email",
+        "home_unit",
+        "is_active",
+        "language",
+        "calendar",
+        "digits",
+        "last_login",
+        "date_joined",
+    ]
     detail_template = "users/user_extra.html"
 
 

@@ -30,9 +30,7 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", _("Administrator")
     ENVIRONMENTAL_MANAGER = "environmental_manager", _("Environmental manager")
     UNIT_LEADER = "unit_leader", _("Unit leader")
-    ENVIRONMENTAL_REPRESENTATIVE = "environmental_representative", _(
-        "Environmental representative"
-    )
+    ENVIRONMENTAL_REPRESENTATIVE = "environmental_representative", _("Environmental representative")
     INTERNAL_AUDITOR = "internal_auditor", _("Internal auditor")
     EXTERNAL_AUDITOR = "external_auditor", _("External auditor")
     CRISIS_MANAGER = "crisis_manager", _("Crisis manager")

@@ -6,13 +6,27 @@ from zist.users.models import RoleAssignment, User
 
 
 class UserSerializer(ZistModelSerializer):
-    password = serializers.CharField(write_only=True, required=False, style={"input_type":
-                                                                             "password"})
+    password = serializers.CharField(
+        write_only=True, required=False, style={"input_type": "password"}
+    )
 
     class Meta:
         model = User
-        fields = ["id", "display", "username", "first_name", "last_name", "email", "home_unit",
-                  "is_active", "language", "calendar", "digits", "last_login", "password"]
+        fields = [
+            "id",
+            "display",
+            "username",
+            "first_name",
+            "last_name",
+            "email",
+            "home_unit",
+            "is_active",
+            "language",
+            "calendar",
+            "digits",
+            "last_login",
+            "password",
+        ]
         read_only_fields = ["last_login"]
 
     def validate_password(self, value: str) -> str:
@@ -46,5 +60,15 @@ class UserSerializer(ZistModelSerializer):
 class RoleAssignmentSerializer(ZistModelSerializer):
     class Meta:
         model = RoleAssignment
-        fields = ["id", "display", "user", "role", "unit", "valid_from", "valid_until", "note",
-                  "created", "last_updated"]
+        fields = [
+            "id",
+            "display",
+            "user",
+            "role",
+            "unit",
+            "valid_from",
+            "valid_until",
+            "note",
+            "created",
+            "last_updated",
+        ]

@@ -4,8 +4,15 @@ from zist.users.models import RoleAssignment, User
 
 class UserTable(Table):
     model = User
-    columns = ["username", "first_name", "last_name", "email", "home_unit", "is_active",
-               "last_login"]
+    columns = [
+        "username",
+        "first_name",
+        "last_name",
+        "email",
+        "home_unit",
+        "is_active",
+        "last_login",
+    ]
 
 
 class RoleAssignmentTable(Table):

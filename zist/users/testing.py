@@ -13,8 +13,11 @@ class UserScenario(Scenario):
 
     @classmethod
     def payload(cls, cast: Cast, unit) -> dict:
-        return {"username": unique("newperson"), "home_unit": unit.pk,
-                "password": "Long-enough-pw-42"}
+        return {
+            "username": unique("newperson"),
+            "home_unit": unit.pk,
+            "password": "Long-enough-pw-42",
+        }
 
     @classmethod
     def change(cls, obj) -> dict:
@@ -32,8 +35,9 @@ class RoleAssignmentScenario(Scenario):
     @classmethod
     def make(cls, cast: Cast, unit):
         person = User.objects.create_user(unique("grantee"), home_unit=unit)
-        return RoleAssignment.objects.create(user=person, role=Role.VIEWER, unit=unit,
-                                             note=unique("grant"))
+        return RoleAssignment.objects.create(
+            user=person, role=Role.VIEWER, unit=unit, note=unique("grant")
+        )
 
     @classmethod
     def payload(cls, cast: Cast, unit) -> dict:

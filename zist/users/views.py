@@ -20,8 +20,9 @@ from zist.users.models import ApiToken
 
 def _language_redirect(request, response, language: str):
     """Point the response at the same page in `language` and remember the choice."""
-    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax",
-                        max_age=365 * 24 * 3600)
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax", max_age=365 * 24 * 3600
+    )
     return response
 
 
@@ -46,8 +47,7 @@ def switch_language(request):
     if language not in dict(settings.LANGUAGES):
         language = translation.get_language()
     next_url = request.POST.get("next") or "/"
-    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()},
-                                           request.is_secure()):
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
         next_url = "/"
     if request.user.is_authenticated and request.user.language != language:
         request.user.language = language
@@ -69,12 +69,17 @@ def profile(request):
         language = user.preferred_language
         translation.activate(language)
         return _language_redirect(request, HttpResponseRedirect(reverse("profile")), language)
-    return render(request, "users/profile.html", {
-        "form": form,
-        "token_form": TokenForm(prefix="token"),
-        "tokens": user.api_tokens.all(),
-        "grants": user.role_assignments.select_related("unit", "unit__organisation"),
-    }, status=400 if form.errors else 200)
+    return render(
+        request,
+        "users/profile.html",
+        {
+            "form": form,
+            "token_form": TokenForm(prefix="token"),
+            "tokens": user.api_tokens.all(),
+            "grants": user.role_assignments.select_related("unit", "unit__organisation"),
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required

@@ -31,8 +31,9 @@ def _api_url(reg, pk=None):
 def test_it_enforces_the_policy(label, role, cast, client):
     reg, sc = REGISTERS[label], scenarios()[label]
     user = User.objects.create_user("tested", password="pw", home_unit=cast.inside)
-    RoleAssignment.objects.create(user=user, role=role, unit=cast.inside,
-                                  valid_until=dt.date.today() + dt.timedelta(days=30))
+    RoleAssignment.objects.create(
+        user=user, role=role, unit=cast.inside, valid_until=dt.date.today() + dt.timedelta(days=30)
+    )
     inside = sc.make(cast, cast.inside)
     outside = sc.make(cast, sc.outside_unit(cast))
     may = {action: sc.expected(role, action) for action in ("view", "add", "change", "delete")}
@@ -54,8 +55,9 @@ def test_it_enforces_the_policy(label, role, cast, client):
     assert (inside.pk in api_ids) is may["view"]
     assert outside.pk not in api_ids
     assert api.get(_api_url(reg, outside.pk)).status_code == 404
-    exported = b"".join(client.get(reverse(reg.url_name("list")), {"export": "csv"})
-                        .streaming_content).decode()
+    exported = b"".join(
+        client.get(reverse(reg.url_name("list")), {"export": "csv"}).streaming_content
+    ).decode()
     assert (sc.label(inside) in exported) is may["view"]
     assert sc.label(outside) not in exported
 
@@ -68,8 +70,9 @@ def test_it_enforces_the_policy(label, role, cast, client):
         assert patched.status_code == 200, patched.content
     else:
         assert patched.status_code in (403, 404)
-    assert api.patch(_api_url(reg, outside.pk), sc.change(outside),
-                     format="json").status_code == 404
+    assert (
+        api.patch(_api_url(reg, outside.pk), sc.change(outside), format="json").status_code == 404
+    )
 
     # Add: inside only.
     count = reg.model._base_manager.count()

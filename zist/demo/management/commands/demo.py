@@ -32,16 +32,16 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--port", type=int, default=8000, help="Port to serve on (8000).")
-        parser.add_argument("--no-serve", action="store_true",
-                            help="Load the data and stop without serving.")
+        parser.add_argument(
+            "--no-serve", action="store_true", help="Load the data and stop without serving."
+        )
 
     def handle(self, *args, port: int, no_serve: bool, **options):
         call_command("migrate", interactive=False, verbosity=0)
         self.load()
         self.print_accounts(port)
         if not no_serve:
-            call_command("runserver", f"127.0.0.1:{port}", use_reloader=False,
-                         use_threading=True)
+            call_command("runserver", f"127.0.0.1:{port}", use_reloader=False, use_threading=True)
 
     def load(self) -> dict:
         totals: dict[str, int] = {}
@@ -57,6 +57,9 @@ class Command(BaseCommand):
         self.stdout.write(f"\nZist demo: http://127.0.0.1:{port}/")
         self.stdout.write(f"Accounts (password: {platform.PASSWORD}):")
         for account in platform.ACCOUNTS:
-            where = f"{account.role} on {account.on[1]} ({account.on[0]})" if account.on else (
-                "superuser")
+            where = (
+                f"{account.role} on {account.on[1]} ({account.on[0]})"
+                if account.on
+                else ("superuser")
+            )
             self.stdout.write(f"  {account.username:22} {where}")

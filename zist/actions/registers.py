@@ -1,0 +1,28 @@
+from zist.actions.filters import ActionFilterSet
+from zist.actions.forms import ActionForm
+from zist.actions.models import Action
+from zist.actions.serializers import ActionSerializer
+from zist.actions.tables import ActionTable
+from zist.core.registry import Register, register
+
+
+@register
+class ActionRegister(Register):
+    model = Action
+    form = ActionForm
+    filterset = ActionFilterSet
+    table = ActionTable
+    serializer = ActionSerializer
+    menu_group = "improvement"
+    detail_fields = [
+        "title",
+        "kind",
+        "unit",
+        "owner",
+        "due_date",
+        "status",
+        "progress",
+        "completed_on",
+        "source",
+        "description",
+    ]
