@@ -1,6 +1,7 @@
 """Fixtures for every test: the fixed cast (see zist.core.testing.Cast)."""
 
 import pytest
+from django.utils import translation
 
 from zist.core import calendars
 from zist.core.testing import Cast
@@ -13,7 +14,9 @@ from zist.users.models import RoleAssignment, User
 def _gregorian_latin():
     # Context variables survive between tests in one thread; start each test neutral.
     calendars.activate(calendars.GREGORIAN, calendars.LATIN_DIGITS)
+    translation.activate("en")
     yield
+    translation.deactivate()
 
 
 @pytest.fixture

@@ -122,6 +122,7 @@ def date_input_hint(calendar: str | None = None) -> str:
     )
 
 
+GREGORIAN_YEAR_FLOOR = 1700
 _JALALI_INPUT = re.compile(r"^\s*(\d{3,4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*$")
 
 
@@ -137,6 +138,10 @@ def parse_date(text: str, calendar: str | None = None) -> dt.date:
         if not match:
             raise ValueError(text)
         year, month, day = (int(part) for part in match.groups())
+        if year >= GREGORIAN_YEAR_FLOOR:
+            # Jalali years are in the 1300s–1400s; a year like 2025 is a Gregorian date
+            # pasted from elsewhere (an ISO date in a spreadsheet).
+            return dt.date(year, month, day)
         return from_jalali(year, month, day)
     for fmt in [*formats.get_format("DATE_INPUT_FORMATS"), "%Y-%m-%d"]:
         try:

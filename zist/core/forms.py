@@ -88,3 +88,10 @@ class ZistModelForm(forms.ModelForm):
         if scope_name and self._meta.model.scope_field == scope_name and scope_name in self.fields:
             action = "change" if self.instance.pk else "add"
             self.fields[scope_name].queryset = scope_choices(self._meta.model, user, action)
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=_("Spreadsheet (CSV or XLSX)"),
+        help_text=_("The first row holds the column headings of the template."),
+    )

@@ -57,6 +57,13 @@ class Register:
         return form.save()
 
     @classmethod
+    def find_existing(cls, data: dict, user):
+        """The record an imported row updates, or None to create one. Registers with a
+        natural key (a code, a reference) override this so that importing the same file
+        twice changes nothing."""
+        return None
+
+    @classmethod
     def api_save(cls, serializer, request):
         """Save a valid API serializer; the viewset wraps this in a transaction."""
         return serializer.save()
@@ -75,6 +82,9 @@ class Register:
         return [
             path(f"{slug}/", views.ObjectListView.as_view(**kwargs), name=f"{name}_list"),
             path(f"{slug}/add/", views.ObjectEditView.as_view(**kwargs), name=f"{name}_add"),
+            path(
+                f"{slug}/import/", views.ObjectImportView.as_view(**kwargs), name=f"{name}_import"
+            ),
             path(
                 f"{slug}/<int:pk>/", views.ObjectDetailView.as_view(**kwargs), name=f"{name}_detail"
             ),

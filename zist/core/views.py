@@ -16,16 +16,17 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import models, transaction
 from django.db.models import ProtectedError, RestrictedError
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
-from zist.core import calendars
+from zist.core import calendars, imports
 from zist.core.display import display, field_value, resolve_field
 from zist.core.exports import FORMATS, export
+from zist.core.forms import ImportForm
 from zist.core.history import object_history, restrict_history
 from zist.core.querysets import scope_paths
 from zist.core.registry import Register
@@ -61,6 +62,7 @@ class RegisterView(LoginRequiredMixin, View):
             "meta": self.model._meta,
             "list_url": reverse(self.register.url_name("list")),
             "add_url": reverse(self.register.url_name("add")),
+            "import_url": reverse(self.register.url_name("import")),
             "can_add": can(self.request.user, self.model, "add"),
             **extra,
         }
@@ -269,4 +271,55 @@ class ObjectHistoryView(RegisterView):
                 title=str(entries[-1].record),
                 **self.object_urls(pk),
             ),
+        )
+
+
+class ObjectImportView(RegisterView):
+    """Import a spreadsheet into the register: all rows or none."""
+
+    template_name = "core/object_import.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and not can(request.user, self.model, "add"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get(self, request):
+        fmt = request.GET.get("template")
+        if fmt in FORMATS:
+            content, content_type = imports.template(self.register, fmt)
+            response = HttpResponse(content, content_type=content_type)
+            name = f"{self.model._meta.model_name}-template.{fmt}"
+            response["Content-Disposition"] = f'attachment; filename="{name}"'
+            return response
+        return self.render(ImportForm())
+
+    def post(self, request):
+        form = ImportForm(request.POST, request.FILES)
+        if not form.is_valid():
+            return self.render(form, status=400)
+        try:
+            result = imports.run_import(self.register, form.cleaned_data["file"], request)
+        except imports.ImportFileError as exc:
+            form.add_error("file", str(exc))
+            return self.render(form, status=400)
+        if not result.ok:
+            return self.render(form, result=result, status=400)
+        messages.success(
+            request,
+            _("Imported %(created)s new and %(updated)s updated records.")
+            % {"created": result.created, "updated": result.updated},
+        )
+        return HttpResponseRedirect(reverse(self.register.url_name("list")))
+
+    def render(self, form, result=None, status=200):
+        return render(
+            self.request,
+            self.template_name,
+            self.base_context(
+                form=form,
+                result=result,
+                columns=imports.headers(self.register),
+            ),
+            status=status,
         )
