@@ -88,14 +88,38 @@ INSTALLED_APPS = [
 
 def _domain_apps() -> list[str]:
     """Every other folder of zist/ with an apps.py is a domain app (a register family):
-    adding one needs no edit here. Sorted, so the order is the same everywhere."""
+    adding one needs no edit here. Sorted, so the order is the same everywhere.
+
+    In a git checkout, folders not yet committed are left out unless named in
+    ZIST_APPS (comma-separated), so that one engineer's half-built app does not break
+    everybody else's runs in a shared working tree. A clean clone (CI) or an installed
+    package has no such folders and installs everything.
+    """
+    import subprocess
+    import sys
+
     platform = {app.rsplit(".", 1)[-1] for app in INSTALLED_APPS if app.startswith("zist.")}
-    found = [
-        f"zist.{path.parent.name}"
+    names = [
+        path.parent.name
         for path in sorted(BASE_DIR.glob("*/apps.py"))
         if path.parent.name not in platform | {"demo"}
     ]
-    return found
+    try:
+        tracked = subprocess.run(
+            ["git", "ls-files", "--", *[f"{name}/apps.py" for name in names]],
+            cwd=BASE_DIR, capture_output=True, text=True, check=True, timeout=10,
+        ).stdout.split()
+    except (OSError, subprocess.SubprocessError):
+        return [f"zist.{name}" for name in names]
+    wanted = set(env_list("ZIST_APPS", []))
+    committed = {path.split("/", 1)[0] for path in tracked}
+    skipped = [name for name in names if name not in committed and name not in wanted]
+    if skipped and env_bool("ZIST_WARN_UNCOMMITTED_APPS", True):
+        sys.stderr.write(
+            f"zist: not installing uncommitted apps {', '.join(skipped)} "
+            "(set ZIST_APPS=name,... to include them)\n"
+        )
+    return [f"zist.{name}" for name in names if name not in skipped]
 
 
 INSTALLED_APPS += [*_domain_apps(), "zist.demo"]
