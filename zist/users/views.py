@@ -18,6 +18,17 @@ from zist.users.forms import LoginForm, ProfileForm, TokenForm
 from zist.users.models import ApiToken
 
 
+def in_language(url: str, language: str) -> str:
+    """The same page in another language, or the home page if `url` is not ours."""
+    # translate_url resolves the path in the active language: use the page's own.
+    with translation.override(translation.get_language_from_path(url) or language):
+        target = translate_url(url, language)
+    if urlsplit(target).path == urlsplit(url).path and not url.startswith(f"/{language}/"):
+        with translation.override(language):
+            return reverse("home")
+    return target
+
+
 def _language_redirect(request, response, language: str):
     """Point the response at the same page in `language` and remember the choice."""
     response.set_cookie(
@@ -33,10 +44,7 @@ class LoginView(auth_views.LoginView):
     def form_valid(self, form):
         super().form_valid(form)
         language = self.request.user.preferred_language
-        target = translate_url(self.get_success_url(), language)
-        translation.activate(language)
-        if target == self.get_success_url() and not target.startswith(f"/{language}/"):
-            target = reverse("home")
+        target = in_language(self.get_success_url(), language)
         return _language_redirect(self.request, HttpResponseRedirect(target), language)
 
 
@@ -52,10 +60,7 @@ def switch_language(request):
     if request.user.is_authenticated and request.user.language != language:
         request.user.language = language
         request.user.save(update_fields=["language", "last_updated"])
-    target = translate_url(next_url, language)
-    if urlsplit(target).path == urlsplit(next_url).path:
-        translation.activate(language)
-        target = reverse("home")
+    target = in_language(next_url, language)
     return _language_redirect(request, HttpResponseRedirect(target), language)
 
 
