@@ -1,0 +1,51 @@
+from zist.core.registry import Register, register
+from zist.nonconformities.filters import NonconformityFilterSet
+from zist.nonconformities.forms import NonconformityForm
+from zist.nonconformities.models import Nonconformity
+from zist.nonconformities.serializers import NonconformitySerializer
+from zist.nonconformities.tables import NonconformityTable
+
+
+@register
+class NonconformityRegister(Register):
+    model = Nonconformity
+    form = NonconformityForm
+    filterset = NonconformityFilterSet
+    table = NonconformityTable
+    serializer = NonconformitySerializer
+    menu_group = "improvement"
+    slug = "nonconformities"
+    detail_template = "nonconformities/nonconformity_extra.html"
+    detail_fields = [
+        "title",
+        "unit",
+        "grade",
+        "source_kind",
+        "source",
+        "reported_on",
+        "reported_by",
+        "status",
+        "description",
+        "correction",
+        "why_1",
+        "why_2",
+        "why_3",
+        "why_4",
+        "why_5",
+        "cause_category",
+        "root_cause",
+        "check_due",
+        "checked_by",
+        "checked_on",
+        "effectiveness",
+        "effectiveness_notes",
+        "closed_on",
+    ]
+
+    @classmethod
+    def save(cls, form, request):
+        obj = form.save(commit=False)
+        if not obj.pk and not obj.reported_by_id:
+            obj.reported_by = request.user
+        obj.save()
+        return obj
