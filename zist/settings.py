@@ -107,7 +107,11 @@ def _domain_apps() -> list[str]:
     try:
         tracked = subprocess.run(
             ["git", "ls-files", "--", *[f"{name}/apps.py" for name in names]],
-            cwd=BASE_DIR, capture_output=True, text=True, check=True, timeout=10,
+            cwd=BASE_DIR,
+            capture_output=True,
+            text=True,
+            check=True,
+            timeout=10,
         ).stdout.split()
     except (OSError, subprocess.SubprocessError):
         return [f"zist.{name}" for name in names]
@@ -142,6 +146,7 @@ MIDDLEWARE = [
 ROOT_URLCONF = "zist.urls"
 WSGI_APPLICATION = "zist.wsgi.application"
 AUTH_USER_MODEL = "users.User"
+AUTHENTICATION_BACKENDS = ["zist.users.backends.UserBackend"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"

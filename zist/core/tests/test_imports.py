@@ -3,7 +3,6 @@
 import datetime as dt
 import io
 
-import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook, load_workbook
@@ -58,7 +57,6 @@ def test_it_refuses_rows_outside_the_users_units(cast, make_user, client):
     assert Action.objects.count() == 0
 
 
-@pytest.mark.xfail(strict=True, reason="until the platform's fa catalogue is translated")
 def test_it_reports_errors_in_the_users_language(cast, make_user, client):
     user = make_user(Role.ENVIRONMENTAL_MANAGER, cast.region, language="fa")
     client.force_login(user)

@@ -1,0 +1,107 @@
+"""Every change is kept with who, when and before/after, and can be shown."""
+
+import datetime as dt
+
+from django.urls import reverse
+from django.utils import timezone
+
+from zist.actions.models import Action
+from zist.core.history import object_history
+from zist.users.roles import Role
+
+
+def test_it_records_who_changed_what_through_the_page(cast, make_user, client):
+    manager = make_user(Role.ENVIRONMENTAL_MANAGER, cast.region, first_name="Maryam")
+    client.force_login(manager)
+    action = Action.objects.create(unit=cast.inside, title="Fit timers")
+    response = client.post(
+        reverse("actions:action_edit", args=[action.pk]),
+        {
+            "unit": cast.inside.pk,
+            "title": "Fit smart timers",
+            "kind": "task",
+            "status": "in_progress",
+            "progress": 30,
+        },
+    )
+    assert response.status_code == 302
+    entries = object_history(Action, action.pk, manager)
+    assert [e.kind for e in entries] == ["+", "~"]
+    changed = {c.field: (c.old, c.new) for c in entries[1].changes}
+    assert changed["Title"] == ("Fit timers", "Fit smart timers")
+    assert changed["Status"] == ("Open", "In progress")
+    assert entries[1].user == manager
+
+
+def test_it_records_changes_made_through_the_api(cast, make_user):
+    from rest_framework.test import APIClient
+
+    manager = make_user(Role.ENVIRONMENTAL_MANAGER, cast.region)
+    action = Action.objects.create(unit=cast.inside, title="Fit timers")
+    api = APIClient()
+    api.force_authenticate(manager)
+    assert api.patch(f"/api/actions/actions/{action.pk}/", {"progress": 50}).status_code == 200
+    record = action.history.first()
+    assert record.history_user == manager and record.progress == 50
+
+
+def test_it_shows_the_history_page_with_the_diff(cast, make_user, client):
+    manager = make_user(Role.ENVIRONMENTAL_MANAGER, cast.region, first_name="Maryam")
+    client.force_login(manager)
+    action = Action.objects.create(unit=cast.inside, title="Fit timers")
+    client.post(
+        reverse("actions:action_edit", args=[action.pk]),
+        {
+            "unit": cast.outside.pk,
+            "title": "Fit timers",
+            "kind": "task",
+            "status": "open",
+            "progress": 0,
+        },
+    )
+    page = client.get(reverse("actions:action_history", args=[action.pk])).content.decode()
+    assert "District 3" in page and "District 4" in page and "Maryam" in page
+
+
+def test_it_keeps_the_history_of_a_deleted_record(cast, make_user, client):
+    manager = make_user(Role.ENVIRONMENTAL_MANAGER, cast.region)
+    client.force_login(manager)
+    action = Action.objects.create(unit=cast.inside, title="Short-lived")
+    pk = action.pk
+    client.post(reverse("actions:action_delete", args=[pk]))
+    assert not Action.objects.filter(pk=pk).exists()
+    response = client.get(reverse("actions:action_history", args=[pk]))
+    assert response.status_code == 200
+    assert [e.kind for e in response.context["entries"]] == ["-", "+"]
+
+
+def test_it_hides_the_history_of_records_out_of_scope(cast, make_user, client):
+    action = Action.objects.create(unit=cast.outside, title="Not yours")
+    client.force_login(make_user(Role.ENVIRONMENTAL_REPRESENTATIVE, cast.inside))
+    assert client.get(reverse("actions:action_history", args=[action.pk])).status_code == 404
+
+
+def test_it_shows_a_register_as_it_stood_on_a_past_date(cast, make_user, client):
+    manager = make_user(Role.ENVIRONMENTAL_MANAGER, cast.region)
+    client.force_login(manager)
+    old = Action.objects.create(unit=cast.inside, title="Old title")
+    Action.history.filter(id=old.pk).update(history_date=timezone.now() - dt.timedelta(days=10))
+    old.title = "New title"
+    old.save()
+    Action.objects.create(unit=cast.inside, title="Created today")
+    past = (timezone.localdate() - dt.timedelta(days=5)).isoformat()
+    response = client.get(reverse("actions:action_list"), {"as_of": past})
+    titles = [row["object"].title for row in response.context["rows"]]
+    assert titles == ["Old title"]
+    today = client.get(reverse("actions:action_list"))
+    assert sorted(row["object"].title for row in today.context["rows"]) == [
+        "Created today",
+        "New title",
+    ]
+
+
+def test_it_offers_no_way_to_edit_history(client, cast):
+    from django.urls import get_resolver
+
+    names = [name for name in get_resolver().reverse_dict if isinstance(name, str)]
+    assert not [n for n in names if "history" in n and ("edit" in n or "delete" in n)]

@@ -1,0 +1,40 @@
+"""A list page costs the same number of queries for 3 rows as for 60."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from zist.actions.models import Action
+from zist.core.registry import registers
+from zist.core.testing import scenarios
+from zist.users.roles import Role
+
+
+def _queries(client, url) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url, {"per_page": 100}).status_code == 200
+    return len(captured)
+
+
+@pytest.mark.parametrize("label", sorted(reg.label() for reg in registers()))
+def test_it_runs_a_bounded_number_of_queries(label, cast, make_user, client):
+    reg = next(r for r in registers() if r.label() == label)
+    sc = scenarios()[label]
+    client.force_login(make_user(Role.ADMINISTRATOR, cast.tehran_root))
+    url = reverse(reg.url_name("list"))
+    for _ in range(3):
+        sc.make(cast, cast.inside)
+    few = _queries(client, url)
+    for _ in range(20):
+        sc.make(cast, cast.inside)
+    assert _queries(client, url) == few
+
+
+def test_it_pins_the_query_count_of_the_action_list(cast, make_user, client):
+    client.force_login(make_user(Role.ADMINISTRATOR, cast.tehran_root))
+    for n in range(30):
+        Action.objects.create(unit=cast.inside, title=f"a{n}", owner=cast.superuser)
+    # Session, user with home unit and organisation, grants (menu and restriction
+    # share them), count, page, and the two choice lists of the filter form.
+    assert _queries(client, reverse("actions:action_list")) <= 7
