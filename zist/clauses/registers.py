@@ -1,0 +1,47 @@
+from zist.clauses.filters import ClauseFilterSet, LibraryFilterSet
+from zist.clauses.forms import ClauseForm, LibraryForm
+from zist.clauses.models import Clause, Library
+from zist.clauses.serializers import ClauseSerializer, LibrarySerializer
+from zist.clauses.tables import ClauseTable, LibraryTable
+from zist.core.registry import Register, register
+
+
+@register
+class LibraryRegister(Register):
+    model = Library
+    form = LibraryForm
+    filterset = LibraryFilterSet
+    table = LibraryTable
+    serializer = LibrarySerializer
+    menu_group = "check"
+    slug = "libraries"
+    detail_fields = ["name", "code", "unit", "builtin", "description"]
+    detail_template = "clauses/library_extra.html"
+
+    @classmethod
+    def find_existing(cls, data: dict, user):
+        unit, code = data.get("unit"), data.get("code")
+        if not unit or not code:
+            return None
+        return Library.objects.restrict(user, "change").filter(unit=unit, code=code).first()
+
+
+@register
+class ClauseRegister(Register):
+    model = Clause
+    form = ClauseForm
+    filterset = ClauseFilterSet
+    table = ClauseTable
+    serializer = ClauseSerializer
+    menu_group = "check"
+    detail_fields = ["library", "number"]
+    detail_template = "clauses/clause_extra.html"
+
+    @classmethod
+    def find_existing(cls, data: dict, user):
+        library, number = data.get("library"), data.get("number")
+        if not library or not number:
+            return None
+        return (
+            Clause.objects.restrict(user, "change").filter(library=library, number=number).first()
+        )

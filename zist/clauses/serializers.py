@@ -1,0 +1,29 @@
+from rest_framework import serializers
+
+from zist.clauses.models import Clause, Library
+from zist.core.api import ZistModelSerializer
+
+
+class LibrarySerializer(ZistModelSerializer):
+    class Meta:
+        model = Library
+        fields = ["id", "display", "unit", "code", "name", "description", "builtin"]
+        read_only_fields = ["builtin"]
+
+
+class ClauseSerializer(ZistModelSerializer):
+    display_title = serializers.CharField(read_only=True)
+    display_question = serializers.CharField(read_only=True)
+
+    class Meta:
+        model = Clause
+        fields = [
+            "id",
+            "display",
+            "library",
+            "number",
+            "title",
+            "question",
+            "display_title",
+            "display_question",
+        ]
