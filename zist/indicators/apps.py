@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class IndicatorsConfig(AppConfig):
+    name = "zist.indicators"
+    label = "indicators"
+    verbose_name = _("Indicators")
+
+    def ready(self) -> None:
+        from zist.indicators import registers  # noqa: F401
