@@ -142,3 +142,22 @@ def _show(model_field, value, related) -> str:
 def as_of(model: type[models.Model], moment: dt.datetime):
     """The register as it stood at `moment` (historical instances)."""
     return model.history.as_of(moment)
+
+
+def attachment_entries(model: type[models.Model], pk: int) -> list[Entry]:
+    """Evidence files added to or removed from one record, as history entries of it."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from zist.attachments.models import Attachment
+
+    content_type = ContentType.objects.get_for_model(model)
+    records = Attachment.history.filter(
+        content_type=content_type, object_id=pk, history_type__in=["+", "-"]
+    ).select_related("history_user")
+    label = capfirst(Attachment._meta.verbose_name)
+    entries = []
+    for record in records:
+        added = record.history_type == "+"
+        change = Change(label, "" if added else record.name, record.name if added else "")
+        entries.append(Entry(record, "~", [change]))
+    return entries

@@ -27,7 +27,7 @@ from zist.core import calendars, imports
 from zist.core.display import display, field_value, resolve_field
 from zist.core.exports import FORMATS, export
 from zist.core.forms import ImportForm
-from zist.core.history import object_history, restrict_history
+from zist.core.history import attachment_entries, object_history, restrict_history
 from zist.core.querysets import scope_paths
 from zist.core.registry import Register
 
@@ -261,6 +261,7 @@ class ObjectHistoryView(RegisterView):
         entries = object_history(self.model, pk, request.user)
         if entries is None:
             raise Http404
+        entries = sorted(entries + attachment_entries(self.model, pk), key=lambda e: e.date)
         obj = self.restricted("view").filter(pk=pk).first()
         return render(
             request,
