@@ -15,28 +15,28 @@ ISO14001 = {
         (
             "4.1",
             _("Internal and external issues"),
-            N(
+            _(
                 "Which internal and external issues affect the environmental management system, and when were they last reviewed?"
             ),
         ),
         (
             "4.2",
             _("Interested parties and their needs"),
-            N(
+            _(
                 "Who are the relevant interested parties, what do they expect, and which expectations became obligations?"
             ),
         ),
         (
             "4.3",
             _("Scope of the system"),
-            N(
+            _(
                 "Is the scope written down, available to interested parties, and does it cover every activity that can affect the environment?"
             ),
         ),
         (
             "4.4",
             _("The management system and its processes"),
-            N(
+            _(
                 "Are the processes of the system set up, kept and improved, and do they work together?"
             ),
         ),
@@ -44,21 +44,21 @@ ISO14001 = {
         (
             "5.1",
             _("Top management's commitment"),
-            N(
+            _(
                 "How does top management show that it takes responsibility for the system and gives it resources?"
             ),
         ),
         (
             "5.2",
             _("Environmental policy"),
-            N(
+            _(
                 "Does the policy commit to protecting the environment, meeting obligations and improving, and do people know it?"
             ),
         ),
         (
             "5.3",
             _("Roles, responsibilities and authorities"),
-            N(
+            _(
                 "Are responsibilities for the system assigned, communicated and understood, including reporting to management?"
             ),
         ),
@@ -67,28 +67,28 @@ ISO14001 = {
         (
             "6.1.1",
             _("Risks and opportunities"),
-            N(
+            _(
                 "Which risks and opportunities were found, including possible emergencies, and how are they kept up to date?"
             ),
         ),
         (
             "6.1.2",
             _("Environmental aspects"),
-            N(
+            _(
                 "Are aspects and impacts identified over the life cycle, and are significant aspects decided with set criteria?"
             ),
         ),
         (
             "6.1.3",
             _("Compliance obligations"),
-            N(
+            _(
                 "Are legal and other obligations identified, accessible, and applied to the aspects?"
             ),
         ),
         (
             "6.1.4",
             _("Planning action"),
-            N(
+            _(
                 "Are actions planned for significant aspects, obligations and risks, and is their effectiveness evaluated?"
             ),
         ),
@@ -96,14 +96,14 @@ ISO14001 = {
         (
             "6.2.1",
             _("Objectives"),
-            N(
+            _(
                 "Are measurable objectives set at relevant levels, consistent with the policy, monitored and updated?"
             ),
         ),
         (
             "6.2.2",
             _("Plans to achieve objectives"),
-            N(
+            _(
                 "For each objective: what will be done, with which resources, by whom, by when, and how is the result measured?"
             ),
         ),
@@ -116,14 +116,14 @@ ISO14001 = {
         (
             "7.2",
             _("Competence"),
-            N(
+            _(
                 "Are the people whose work affects the environment competent, and is training recorded and evaluated?"
             ),
         ),
         (
             "7.3",
             _("Awareness"),
-            N(
+            _(
                 "Do people know the policy, the significant aspects of their work, and what happens if they do not follow the system?"
             ),
         ),
@@ -136,14 +136,14 @@ ISO14001 = {
         (
             "7.4.2",
             _("Internal communication"),
-            N(
+            _(
                 "Is information about the system shared between levels, and can staff suggest improvements?"
             ),
         ),
         (
             "7.4.3",
             _("External communication"),
-            N(
+            _(
                 "Is external communication done as planned and required by obligations, and are incoming messages answered?"
             ),
         ),
@@ -161,7 +161,7 @@ ISO14001 = {
         (
             "7.5.3",
             _("Control of documents and records"),
-            N(
+            _(
                 "Are current versions available where needed, protected, and obsolete ones withdrawn?"
             ),
         ),
@@ -169,14 +169,14 @@ ISO14001 = {
         (
             "8.1",
             _("Operational planning and control"),
-            N(
+            _(
                 "Are controls set for operations linked to significant aspects, including contractors, purchasing and the life cycle?"
             ),
         ),
         (
             "8.2",
             _("Emergency preparedness and response"),
-            N(
+            _(
                 "Are potential emergencies planned for, responses tested, and plans reviewed after tests and incidents?"
             ),
         ),
@@ -185,14 +185,14 @@ ISO14001 = {
         (
             "9.1.1",
             _("Monitoring and measurement"),
-            N(
+            _(
                 "What is monitored and measured, with which methods and calibrated equipment, and how are results evaluated?"
             ),
         ),
         (
             "9.1.2",
             _("Evaluation of compliance"),
-            N(
+            _(
                 "Is compliance with each obligation evaluated at planned intervals, and are results recorded and acted on?"
             ),
         ),
@@ -200,21 +200,21 @@ ISO14001 = {
         (
             "9.2.1",
             _("Internal audits"),
-            N(
+            _(
                 "Are internal audits carried out at planned intervals to check that the system conforms and works?"
             ),
         ),
         (
             "9.2.2",
             _("Audit programme"),
-            N(
+            _(
                 "Does the audit programme take importance, changes and previous results into account, with objective auditors?"
             ),
         ),
         (
             "9.3",
             _("Management review"),
-            N(
+            _(
                 "Does top management review the system at planned intervals with every required input, and are decisions followed up?"
             ),
         ),
@@ -227,7 +227,7 @@ ISO14001 = {
         (
             "10.2",
             _("Nonconformity and corrective action"),
-            N(
+            _(
                 "Are nonconformities corrected, their causes analysed and removed, and the effectiveness of actions checked?"
             ),
         ),
@@ -246,7 +246,7 @@ EMAS = {
         (
             "I",
             _("Environmental review"),
-            N(
+            _(
                 "Has an environmental review of all aspects, obligations and practices been made and kept up to date?"
             ),
         ),
@@ -263,21 +263,21 @@ EMAS = {
         (
             "II.C",
             _("Employee involvement"),
-            N(
+            _(
                 "Are employees and their representatives involved in improving environmental performance?"
             ),
         ),
         (
             "II.D",
             _("Open dialogue with the public"),
-            N(
+            _(
                 "Does the organisation communicate openly with the public and other interested parties?"
             ),
         ),
         (
             "IV",
             _("Environmental statement"),
-            N(
+            _(
                 "Is the environmental statement complete, validated and published with the core indicators?"
             ),
         ),
