@@ -42,7 +42,9 @@ def recent_changes(user, limit: int = 50) -> list[dict]:
                     "user": record.history_user,
                     "kind": TYPE_LABELS[record.history_type],
                     "register_name": reg.model._meta.verbose_name,
-                    "label": str(record),
+                    # The record as it was, without simple_history's English " as of <date>"
+                    # (the date has its own column).
+                    "label": str(record.history_object),
                     "url": reverse(reg.url_name("history"), args=[record.id]),
                 }
             )
