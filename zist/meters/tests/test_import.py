@@ -1,0 +1,114 @@
+import datetime as dt
+import zoneinfo
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from zist.meters import imports
+from zist.meters.models import ImportBatch, Reading
+from zist.meters.testing import make_meter
+
+GOOD = (
+    b"meter,timestamp,value,quality\n"
+    b"E1,2024-01-01 00:00,1000,measured\n"
+    b"E1,2024-02-01 00:00,1100,measured\n"
+    b"E1,2024-03-01 00:00,1250,estimated\n"
+    b"W1,2024-01-01,50,\n"
+    b"W1,2024-02-01,62.5,\n"
+)
+
+
+@pytest.fixture
+def meters(cast):
+    return (
+        make_meter(cast.inside, code="E1"),
+        make_meter(cast.inside, code="W1", carrier="water", measure_unit="m³"),
+    )
+
+
+def test_it_imports_readings_and_derives_consumption(cast, meters):
+    report = imports.import_readings(GOOD, "jan.csv", cast.inside)
+    assert report.ok and report.created == 5
+    consumption = list(
+        Reading.objects.filter(meter=meters[0])
+        .order_by("timestamp")
+        .values_list("consumption", flat=True)
+    )
+    assert consumption == [None, 100, 150]
+    # Naive times are the organisation's (Tehran) time.
+    first = Reading.objects.get(meter=meters[0], value=1000)
+    assert first.timestamp == dt.datetime(2024, 1, 1, tzinfo=zoneinfo.ZoneInfo("Asia/Tehran"))
+    assert ImportBatch.objects.get().created_readings == 5
+
+
+def test_it_imports_the_same_file_twice_as_one_copy(cast, meters):
+    imports.import_readings(GOOD, "jan.csv", cast.inside)
+    again = imports.import_readings(GOOD, "jan.csv", cast.inside)
+    assert (again.created, again.skipped) == (0, 5)
+    assert Reading.objects.count() == 5
+
+
+def test_it_changes_nothing_when_one_row_is_bad_and_names_it(cast, meters):
+    bad = GOOD + b"E1,2024-04-01 00:00,twelve,measured\nX9,2024-04-01,1,\n"
+    report = imports.import_readings(bad, "bad.csv", cast.inside)
+    assert not report.ok
+    assert [e.row for e in report.errors] == [7, 8]
+    assert "twelve" in report.errors[0].message
+    assert "X9" in report.errors[1].message
+    assert Reading.objects.count() == 0
+    assert ImportBatch.objects.count() == 0
+
+
+def test_it_continues_a_meter_from_its_last_reading_and_recomputes_a_backfill(cast, meters):
+    imports.import_readings(GOOD, "q1.csv", cast.inside)
+    imports.import_readings(b"meter,timestamp,value\nE1,2024-04-01,1300\n", "a.csv", cast.inside)
+    april = Reading.objects.get(meter=meters[0], value=1300)
+    assert april.consumption == 50
+    # A reading that lands between stored ones splits the interval it falls in.
+    imports.import_readings(b"meter,timestamp,value\nE1,2024-02-15,1160\n", "b.csv", cast.inside)
+    march = Reading.objects.get(meter=meters[0], value=1250)
+    assert march.consumption == 90
+    assert Reading.objects.get(meter=meters[0], value=1160).consumption == 60
+
+
+def test_it_reads_mapped_columns_decimal_commas_and_jalali_dates(cast, meters):
+    data = "Måler;Tid;kWh\nE1;1403/01/01 00:00;1.000,5\nE1;1403/02/01 00:00;1.010,5\n"
+    report = imports.import_readings(
+        data.encode(),
+        "portal.csv",
+        cast.inside,
+        mapping={"meter": "Måler", "timestamp": "Tid", "value": "kWh"},
+        decimal_comma=True,
+    )
+    assert report.ok, report.errors
+    first = Reading.objects.get(meter=meters[0], value=1000.5)
+    tehran = zoneinfo.ZoneInfo("Asia/Tehran")
+    assert first.timestamp == dt.datetime(2024, 3, 20, tzinfo=tehran)
+
+
+def test_it_refuses_two_values_for_one_meter_and_time(cast, meters):
+    data = b"meter,timestamp,value\nE1,2024-01-01,5\nE1,2024-01-01,6\n"
+    report = imports.import_readings(data, "dup.csv", cast.inside)
+    assert [e.row for e in report.errors] == [3]
+
+
+def test_it_finds_only_meters_where_the_user_may_add_readings(cast, make_user, meters):
+    make_meter(cast.outside, code="E2")
+    rep = make_user("environmental_representative", cast.inside)
+    data = b"meter,timestamp,value\nE2,2024-01-01,5\n"
+    report = imports.import_readings(data, "x.csv", cast.region, user=rep)
+    assert not report.ok
+    assert Reading.objects.count() == 0
+
+
+def test_it_imports_a_file_from_the_command(cast, meters, tmp_path, capsys):
+    path = tmp_path / "feed.csv"
+    path.write_bytes(GOOD)
+    call_command("import-readings", str(path), "--unit", "d3", "--quiet")
+    call_command("import-readings", str(path), "--unit", "d3", "--quiet")
+    assert Reading.objects.count() == 5
+    assert "0 new readings, 5 already present" in capsys.readouterr().out
+    path.write_bytes(GOOD + b"E1,not a date,5,\n")
+    with pytest.raises(CommandError, match="nothing was imported"):
+        call_command("import-readings", str(path), "--unit", "d3", "--quiet")

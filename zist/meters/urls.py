@@ -1,0 +1,10 @@
+from django.urls import path
+
+from zist.core.registry import app_urlpatterns
+from zist.meters import views
+
+app_name = "meters"
+urlpatterns = [
+    path("readings/import/", views.import_readings, name="reading_upload"),
+    *app_urlpatterns("meters"),
+]

@@ -1,0 +1,89 @@
+"""Pages beyond the generic register pages: the reading import."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from zist.core.exports import FORMATS
+from zist.core.views import can
+from zist.meters import imports
+from zist.meters.forms import ReadingImportForm
+from zist.meters.models import ImportBatch, ImportSource, Reading
+
+
+@login_required
+def import_readings(request):
+    """Upload a CSV/XLSX of readings: all rows or none, the same file twice stores one
+    copy, and the columns are remembered for the source."""
+    if not can(request.user, Reading, "add"):
+        raise PermissionDenied
+    fmt = request.GET.get("template")
+    if fmt in FORMATS:
+        content, content_type = imports.template(fmt)
+        response = HttpResponse(content, content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="readings-template.{fmt}"'
+        return response
+    report = None
+    status = 200
+    form = ReadingImportForm(request.POST or None, request.FILES or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        unit = form.cleaned_data["unit"]
+        source = form.cleaned_data["source"]
+        try:
+            report = imports.import_readings(
+                upload.read(),
+                upload.name,
+                unit,
+                user=request.user,
+                mapping=form.mapping(),
+                source=source,
+                decimal_comma=form.cleaned_data["decimal_comma"],
+            )
+        except imports.ImportFileError as exc:
+            form.add_error("file", str(exc))
+        else:
+            if report.ok:
+                _remember(form, unit, source, request.user)
+                messages.success(
+                    request,
+                    _("Imported %(created)s new readings; %(skipped)s were already present.")
+                    % {"created": report.created, "skipped": report.skipped},
+                )
+                return HttpResponseRedirect(reverse("meters:reading_upload"))
+        status = 400
+    elif request.method == "POST":
+        status = 400
+    batches = ImportBatch.objects.restrict(request.user, "view").select_related(
+        "unit", "user", "source"
+    )[:20]
+    return render(
+        request,
+        "meters/reading_import.html",
+        {"form": form, "report": report, "batches": batches, "formats": FORMATS},
+        status=status,
+    )
+
+
+def _remember(form, unit, source, user) -> None:
+    """Keep the columns typed for this file on its source (new or chosen)."""
+    mapping = form.mapping()
+    name = form.cleaned_data.get("new_source")
+    if source is None and name:
+        if not ImportSource.objects.restrict(user, "view").filter(unit=unit, name=name).exists():
+            if can(user, ImportSource, "add"):
+                source = ImportSource(unit=unit, name=name)
+    if source is None or not (mapping or source.pk is None):
+        return
+    if source.pk and not ImportSource.objects.restrict(user, "change").filter(pk=source.pk):
+        return
+    for key, value in mapping.items():
+        setattr(source, f"{key}_column", value)
+    source.decimal_comma = form.cleaned_data["decimal_comma"] or source.decimal_comma
+    source.save()
