@@ -1,0 +1,34 @@
+from zist.core.forms import ZistModelForm
+from zist.documents.models import ApprovalRoute, Document, DocumentVersion
+
+
+class DocumentForm(ZistModelForm):
+    class Meta:
+        model = Document
+        fields = [
+            "unit",
+            "code",
+            "title",
+            "doc_type",
+            "owner",
+            "applicable_units",
+            "language",
+            "public",
+            "review_interval_months",
+            "next_review",
+            "description",
+        ]
+
+
+class DocumentVersionForm(ZistModelForm):
+    """Only the text of a draft is edited here; the workflow buttons move it on."""
+
+    class Meta:
+        model = DocumentVersion
+        fields = ["document", "content", "file", "change_summary"]
+
+
+class ApprovalRouteForm(ZistModelForm):
+    class Meta:
+        model = ApprovalRoute
+        fields = ["unit", "doc_type", "reviewers", "approver"]

@@ -1,0 +1,70 @@
+from zist.core.api import ZistModelSerializer
+from zist.documents.models import ApprovalRoute, Document, DocumentVersion
+
+
+class DocumentSerializer(ZistModelSerializer):
+    class Meta:
+        model = Document
+        fields = [
+            "id",
+            "display",
+            "unit",
+            "code",
+            "title",
+            "doc_type",
+            "owner",
+            "applicable_units",
+            "language",
+            "public",
+            "review_interval_months",
+            "next_review",
+            "description",
+            "created",
+            "last_updated",
+        ]
+
+
+class DocumentVersionSerializer(ZistModelSerializer):
+    """The workflow fields are read-only: they change only through the workflow
+    endpoints (`submit`, `approve`, `publish`, `withdraw`, `return`)."""
+
+    class Meta:
+        model = DocumentVersion
+        fields = [
+            "id",
+            "display",
+            "document",
+            "number",
+            "status",
+            "content",
+            "file",
+            "file_name",
+            "change_summary",
+            "submitted_by",
+            "submitted_at",
+            "approved_by",
+            "approved_at",
+            "published_by",
+            "published_at",
+            "retired_at",
+            "created",
+            "last_updated",
+        ]
+        read_only_fields = [
+            "number",
+            "status",
+            "file_name",
+            "submitted_by",
+            "submitted_at",
+            "approved_by",
+            "approved_at",
+            "published_by",
+            "published_at",
+            "retired_at",
+        ]
+
+
+class ApprovalRouteSerializer(ZistModelSerializer):
+    class Meta:
+        model = ApprovalRoute
+        fields = ["id", "display", "unit", "doc_type", "reviewers", "approver"]

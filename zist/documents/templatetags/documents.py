@@ -1,0 +1,49 @@
+"""What the document and version pages show beyond their fields."""
+
+from django import template
+
+from zist.documents import services
+from zist.documents.models import DocumentVersion, VersionStatus
+
+register = template.Library()
+
+
+def _may(user, version, action: str) -> bool:
+    return DocumentVersion.objects.restrict(user, action).filter(pk=version.pk).exists()
+
+
+@register.simple_tag(takes_context=True)
+def version_panel(context, version) -> dict:
+    user = context["request"].user
+    may_change = _may(user, version, "change")
+    status = version.status
+    route = services.route_for(version.document)
+    panel = {
+        "html": services.render_text(version.content),
+        "route": route,
+        "can_submit": may_change and status == VersionStatus.DRAFT,
+        "can_return": may_change and status == VersionStatus.IN_REVIEW,
+        "can_approve": status == VersionStatus.IN_REVIEW and services.can_approve(user, version),
+        "can_publish": may_change and status == VersionStatus.APPROVED,
+        "can_withdraw": may_change and status == VersionStatus.PUBLISHED,
+        "frozen": version.is_frozen,
+        "acknowledged": version.acknowledgements.filter(user=user).exists(),
+        "can_acknowledge": status == VersionStatus.PUBLISHED,
+    }
+    if status == VersionStatus.PUBLISHED and may_change:
+        panel["reading"] = services.reading_status(version)
+    return panel
+
+
+@register.simple_tag(takes_context=True)
+def document_panel(context, document) -> dict:
+    user = context["request"].user
+    versions = DocumentVersion.objects.restrict(user, "view").filter(document=document)
+    published = versions.filter(status=VersionStatus.PUBLISHED).first()
+    return {
+        "versions": versions.order_by("-number").select_related("approved_by"),
+        "published": published,
+        "html": services.render_text(published.content) if published else "",
+        "route": services.route_for(document),
+        "reading": services.reading_status(published) if published else None,
+    }
