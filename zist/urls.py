@@ -8,6 +8,7 @@ from django.views.generic import RedirectView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.routers import DefaultRouter
 
+from zist.attachments.api import AttachmentViewSet
 from zist.core import pages
 from zist.core.api import viewset_for
 from zist.core.registry import registers
@@ -20,6 +21,8 @@ for reg in registers():
         viewset_for(reg),
         basename=f"{reg.model._meta.app_label}-{reg.model._meta.model_name}",
     )
+
+router.register("attachments", AttachmentViewSet, basename="attachment")
 
 urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),

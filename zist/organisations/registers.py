@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 
 from zist.core.registry import Register, register
 from zist.organisations import services
+from zist.organisations.api import UnitViewSet
 from zist.organisations.filters import OrganisationFilterSet, UnitFilterSet
 from zist.organisations.forms import OrganisationForm, UnitForm
 from zist.organisations.models import Organisation, Unit
@@ -51,6 +52,7 @@ class UnitRegister(Register):
         "archived",
     ]
     detail_template = "organisations/unit_extra.html"
+    viewset = UnitViewSet
 
     @classmethod
     def save(cls, form, request):

@@ -106,3 +106,52 @@ def test_it_restricts_the_attachment_queryset_like_its_parents(cast, make_user, 
         )
     rep = make_user(Role.ENVIRONMENTAL_REPRESENTATIVE, cast.inside)
     assert [a.name for a in Attachment.objects.restrict(rep, "view")] == ["Permit renewal.pdf"]
+
+
+def test_it_uploads_lists_and_removes_through_the_api(cast, make_user, action):
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    api.force_authenticate(make_user(Role.ENVIRONMENTAL_REPRESENTATIVE, cast.inside))
+    created = api.post(
+        "/api/attachments/",
+        {
+            "record_type": "actions.action",
+            "object_id": action.pk,
+            "file": SimpleUploadedFile("permit.pdf", PDF),
+        },
+        format="multipart",
+    )
+    assert created.status_code == 201, created.content
+    listed = api.get("/api/attachments/").json()["results"]
+    assert [item["name"] for item in listed] == ["permit.pdf"]
+    refused = api.post(
+        "/api/attachments/",
+        {
+            "record_type": "actions.action",
+            "object_id": action.pk,
+            "file": SimpleUploadedFile("permit.pdf", b"MZ not a pdf"),
+        },
+        format="multipart",
+    )
+    assert refused.status_code == 400 and Attachment.objects.count() == 1
+    assert api.delete(f"/api/attachments/{listed[0]['id']}/").status_code == 204
+
+
+def test_it_refuses_api_uploads_to_records_out_of_scope(cast, make_user):
+    from rest_framework.test import APIClient
+
+    elsewhere = Action.objects.create(unit=cast.outside, title="Elsewhere")
+    api = APIClient()
+    api.force_authenticate(make_user(Role.ENVIRONMENTAL_REPRESENTATIVE, cast.inside))
+    response = api.post(
+        "/api/attachments/",
+        {
+            "record_type": "actions.action",
+            "object_id": elsewhere.pk,
+            "file": SimpleUploadedFile("permit.pdf", PDF),
+        },
+        format="multipart",
+    )
+    assert response.status_code == 404
+    assert Attachment.objects.count() == 0

@@ -98,3 +98,42 @@ def test_it_rejects_a_duplicate_code_in_the_form(cast, make_user, client):
     )
     assert response.status_code == 400
     assert "code" in response.context["form"].errors
+
+
+def test_it_moves_and_archives_through_the_api(cast, make_user):
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    api.force_authenticate(make_user(Role.ADMINISTRATOR, cast.region))
+    moved = api.post(
+        f"/api/organisations/units/{cast.inside.pk}/move/",
+        {"parent": cast.outside.pk},
+        format="json",
+    )
+    assert moved.status_code == 200 and moved.json()["parent"] == cast.outside.pk
+    refused = api.post(
+        f"/api/organisations/units/{cast.outside.pk}/move/",
+        {"parent": cast.inside.pk},
+        format="json",
+    )
+    assert refused.status_code == 400
+    archived = api.post(f"/api/organisations/units/{cast.outside.pk}/archive/", {}, format="json")
+    assert archived.status_code == 200 and archived.json()["archived"] is True
+    cast.inside.refresh_from_db()
+    assert cast.inside.archived  # moved under District 4, archived with it
+
+
+def test_it_refuses_tree_actions_out_of_scope_through_the_api(cast, make_user):
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    api.force_authenticate(make_user(Role.ADMINISTRATOR, cast.inside))
+    assert api.post(f"/api/organisations/units/{cast.outside.pk}/archive/").status_code == 404
+    assert (
+        api.post(
+            f"/api/organisations/units/{cast.inside.pk}/move/",
+            {"parent": cast.outside.pk},
+            format="json",
+        ).status_code
+        == 404
+    )
