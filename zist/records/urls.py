@@ -1,0 +1,4 @@
+from zist.core.registry import app_urlpatterns
+
+app_name = "records"
+urlpatterns = app_urlpatterns("records")
