@@ -45,6 +45,9 @@ TIME_LIMITED_ROLES = frozenset({Role.EXTERNAL_AUDITOR})
 POLICY: dict[str, dict[str, frozenset[str]]] = {
     Role.ADMINISTRATOR: {
         "*": ALL,
+        # New organisations are created by a superuser; an organisation's own
+        # administrators keep its settings (see Organisation.scope_q).
+        "organisations.organisation": frozenset({VIEW, CHANGE}),
     },
     Role.ENVIRONMENTAL_MANAGER: {
         "*": ALL,
@@ -84,10 +87,6 @@ POLICY: dict[str, dict[str, frozenset[str]]] = {
         "*": READ,
     },
 }
-
-# Models whose objects only the organisation's root grants may add or change,
-# whatever the policy says (an administrator of one district must not rename the
-# municipality): see Organisation.scope_q.
 
 
 def allowed_actions(role: str, model_label: str) -> frozenset[str]:
