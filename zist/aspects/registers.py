@@ -1,0 +1,166 @@
+from zist.aspects import services
+from zist.aspects.filters import (
+    ActivityFilterSet,
+    AspectFilterSet,
+    CriteriaSetFilterSet,
+    CriterionFilterSet,
+    OverrideRuleFilterSet,
+)
+from zist.aspects.forms import (
+    ActivityForm,
+    AspectForm,
+    CriteriaSetForm,
+    CriterionForm,
+    OverrideRuleForm,
+)
+from zist.aspects.models import Activity, Aspect, CriteriaSet, Criterion, OverrideRule
+from zist.aspects.serializers import (
+    ActivitySerializer,
+    AspectSerializer,
+    CriteriaSetSerializer,
+    CriterionSerializer,
+    OverrideRuleSerializer,
+)
+from zist.aspects.tables import (
+    ActivityTable,
+    AspectTable,
+    CriteriaSetTable,
+    CriterionTable,
+    OverrideRuleTable,
+)
+from zist.core.registry import Register, register
+
+
+class ReevaluatingRegister(Register):
+    """A register of significance criteria data: every change re-evaluates the aspects
+    scored with that criteria set (their history keeps the previous evaluation)."""
+
+    menu_group = "planning"
+
+    @staticmethod
+    def criteria_set_of(obj) -> CriteriaSet:
+        return obj if isinstance(obj, CriteriaSet) else obj.criteria_set
+
+    @classmethod
+    def save(cls, form, request):
+        obj = form.save()
+        services.reevaluate_set(cls.criteria_set_of(obj))
+        return obj
+
+    @classmethod
+    def api_save(cls, serializer, request):
+        obj = serializer.save()
+        services.reevaluate_set(cls.criteria_set_of(obj))
+        return obj
+
+    @classmethod
+    def delete(cls, obj, request) -> None:
+        criteria_set = cls.criteria_set_of(obj)
+        obj.delete()
+        if criteria_set.pk:
+            services.reevaluate_set(criteria_set)
+
+
+@register
+class CriteriaSetRegister(ReevaluatingRegister):
+    model = CriteriaSet
+    form = CriteriaSetForm
+    filterset = CriteriaSetFilterSet
+    table = CriteriaSetTable
+    serializer = CriteriaSetSerializer
+    detail_template = "aspects/criteriaset_extra.html"
+
+
+@register
+class CriterionRegister(ReevaluatingRegister):
+    model = Criterion
+    form = CriterionForm
+    filterset = CriterionFilterSet
+    table = CriterionTable
+    serializer = CriterionSerializer
+    slug = "criteria"
+
+
+@register
+class OverrideRuleRegister(ReevaluatingRegister):
+    model = OverrideRule
+    form = OverrideRuleForm
+    filterset = OverrideRuleFilterSet
+    table = OverrideRuleTable
+    serializer = OverrideRuleSerializer
+
+
+@register
+class ActivityRegister(Register):
+    model = Activity
+    form = ActivityForm
+    filterset = ActivityFilterSet
+    table = ActivityTable
+    serializer = ActivitySerializer
+    menu_group = "planning"
+    slug = "activities"
+    detail_template = "aspects/activity_extra.html"
+
+    @classmethod
+    def find_existing(cls, data: dict, user):
+        """An activity is known by its unit and code: re-imports update it."""
+        unit, code = str(data.get("unit") or ""), str(data.get("code") or "").strip()
+        if not (unit.isdigit() and code):
+            return None
+        return (
+            Activity.objects.restrict(user, "change")
+            .filter(unit_id=int(unit), code__iexact=code)
+            .first()
+        )
+
+
+@register
+class AspectRegister(Register):
+    model = Aspect
+    form = AspectForm
+    filterset = AspectFilterSet
+    table = AspectTable
+    serializer = AspectSerializer
+    menu_group = "planning"
+    detail_template = "aspects/aspect_extra.html"
+    detail_fields = [
+        "name",
+        "activity",
+        "activity__unit",
+        "impact",
+        "condition",
+        "life_cycle_stage",
+        "control",
+        "obligations",
+        "controls",
+        "criteria_set",
+        "scores_text",
+        "score",
+        "significant",
+        "significance_basis",
+        "significance_reason",
+    ]
+
+    @classmethod
+    def save(cls, form, request):
+        aspect = form.save(commit=False)
+        services.apply_evaluation(aspect, form.cleaned_data.get("obligations") or [])
+        aspect.save()
+        form.save_m2m()
+        return aspect
+
+    @classmethod
+    def api_save(cls, serializer, request):
+        return services.evaluate_and_save(serializer.save())
+
+    @classmethod
+    def find_existing(cls, data: dict, user):
+        """An aspect is known by its activity and name: re-imports update it."""
+        activity, name = str(data.get("activity") or ""), str(data.get("name") or "").strip()
+        if not (activity.isdigit() and name):
+            return None
+        return (
+            Aspect.objects.restrict(user, "change")
+            .filter(activity_id=int(activity), name=name)
+            .first()
+        )

@@ -1,0 +1,116 @@
+import datetime as dt
+
+from zist.core import calendars
+from zist.core.registry import Register, register
+from zist.obligations import services
+from zist.obligations.filters import ComplianceEvaluationFilterSet, ObligationFilterSet
+from zist.obligations.forms import ComplianceEvaluationForm, ObligationForm
+from zist.obligations.models import ComplianceEvaluation, Obligation
+from zist.obligations.serializers import ComplianceEvaluationSerializer, ObligationSerializer
+from zist.obligations.tables import ComplianceEvaluationTable, ObligationTable
+
+
+def _obligation_saved(obligation: Obligation) -> Obligation:
+    services.refresh(obligation)
+    # Whether an obligation is legal and active decides the "applicable legal
+    # obligation" override of the aspects it applies to.
+    from zist.aspects.services import reevaluate
+
+    reevaluate(obligation.aspects.all())
+    return obligation
+
+
+@register
+class ObligationRegister(Register):
+    model = Obligation
+    form = ObligationForm
+    filterset = ObligationFilterSet
+    table = ObligationTable
+    serializer = ObligationSerializer
+    menu_group = "planning"
+    detail_template = "obligations/obligation_extra.html"
+    detail_fields = [
+        "reference",
+        "title",
+        "kind",
+        "unit",
+        "source",
+        "requirement",
+        "applies_to",
+        "owner",
+        "frequency_months",
+        "valid_from",
+        "expires_on",
+        "active",
+        "last_evaluated_on",
+        "last_result",
+        "next_evaluation_due",
+        "attention",
+    ]
+
+    @classmethod
+    def save(cls, form, request):
+        return _obligation_saved(form.save())
+
+    @classmethod
+    def api_save(cls, serializer, request):
+        return _obligation_saved(serializer.save())
+
+    @classmethod
+    def find_existing(cls, data: dict, user):
+        """Re-importing the same references updates those obligations."""
+        reference = str(data.get("reference") or "").strip()
+        if not reference:
+            return None
+        found = Obligation.objects.restrict(user, "change").filter(reference__iexact=reference)
+        unit = str(data.get("unit") or "")
+        if unit.isdigit():
+            found = found.filter(unit__organisation__units=int(unit))
+        return found.first() if found.count() == 1 else None
+
+
+@register
+class ComplianceEvaluationRegister(Register):
+    model = ComplianceEvaluation
+    form = ComplianceEvaluationForm
+    filterset = ComplianceEvaluationFilterSet
+    table = ComplianceEvaluationTable
+    serializer = ComplianceEvaluationSerializer
+    menu_group = "planning"
+    detail_template = "obligations/complianceevaluation_extra.html"
+
+    @classmethod
+    def save(cls, form, request):
+        evaluation = form.save()
+        services.refresh(evaluation.obligation)
+        return evaluation
+
+    @classmethod
+    def api_save(cls, serializer, request):
+        evaluation = serializer.save()
+        services.refresh(evaluation.obligation)
+        return evaluation
+
+    @classmethod
+    def delete(cls, obj, request) -> None:
+        obligation = obj.obligation
+        obj.delete()
+        services.refresh(obligation)
+
+    @classmethod
+    def find_existing(cls, data: dict, user):
+        """One evaluation per obligation, unit and day: re-importing updates it."""
+        day = data.get("evaluated_on")
+        if not isinstance(day, dt.date):
+            try:
+                day = calendars.parse_date(str(day or ""))
+            except ValueError:
+                return None
+        obligation, unit = str(data.get("obligation") or ""), str(data.get("unit") or "")
+        if not (obligation.isdigit() and unit.isdigit()):
+            return None
+        return (
+            ComplianceEvaluation.objects.restrict(user, "change")
+            .filter(obligation_id=int(obligation), unit_id=int(unit), evaluated_on=day)
+            .first()
+        )

@@ -1,0 +1,46 @@
+from zist.core.api import ZistModelSerializer
+from zist.obligations.models import ComplianceEvaluation, Obligation
+
+
+class ObligationSerializer(ZistModelSerializer):
+    class Meta:
+        model = Obligation
+        fields = [
+            "id",
+            "display",
+            "unit",
+            "reference",
+            "title",
+            "kind",
+            "source",
+            "requirement",
+            "applies_to",
+            "owner",
+            "frequency_months",
+            "valid_from",
+            "expires_on",
+            "active",
+            "last_evaluated_on",
+            "last_result",
+            "next_evaluation_due",
+            "created",
+            "last_updated",
+        ]
+        read_only_fields = ["last_evaluated_on", "last_result", "next_evaluation_due"]
+
+
+class ComplianceEvaluationSerializer(ZistModelSerializer):
+    class Meta:
+        model = ComplianceEvaluation
+        fields = [
+            "id",
+            "display",
+            "obligation",
+            "unit",
+            "evaluated_on",
+            "evaluator",
+            "result",
+            "notes",
+            "created",
+            "last_updated",
+        ]
