@@ -1,0 +1,43 @@
+from zist.core.api import ZistModelSerializer
+from zist.emissions.models import EmissionFactor, Instrument
+
+
+class EmissionFactorSerializer(ZistModelSerializer):
+    class Meta:
+        model = EmissionFactor
+        fields = [
+            "id",
+            "display",
+            "unit",
+            "carrier",
+            "gas",
+            "value",
+            "factor_unit",
+            "conversion",
+            "region",
+            "valid_from",
+            "source",
+            "created",
+            "last_updated",
+        ]
+        extra_kwargs = {"unit": {"required": True, "allow_null": False}}
+
+
+class InstrumentSerializer(ZistModelSerializer):
+    class Meta:
+        model = Instrument
+        fields = [
+            "id",
+            "display",
+            "unit",
+            "year",
+            "kind",
+            "carrier",
+            "quantity",
+            "quantity_unit",
+            "factor",
+            "factor_unit",
+            "reference",
+            "created",
+            "last_updated",
+        ]
