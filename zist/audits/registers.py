@@ -1,0 +1,94 @@
+from zist.audits import services
+from zist.audits.filters import (
+    AuditFilterSet,
+    AuditProgrammeFilterSet,
+    ChecklistItemFilterSet,
+    FindingFilterSet,
+)
+from zist.audits.forms import AuditForm, AuditProgrammeForm, ChecklistItemForm, FindingForm
+from zist.audits.models import Audit, AuditProgramme, ChecklistItem, Finding
+from zist.audits.serializers import (
+    AuditProgrammeSerializer,
+    AuditSerializer,
+    ChecklistItemSerializer,
+    FindingSerializer,
+)
+from zist.audits.tables import AuditProgrammeTable, AuditTable, ChecklistItemTable, FindingTable
+from zist.core.registry import Register, register
+
+
+@register
+class AuditProgrammeRegister(Register):
+    model = AuditProgramme
+    form = AuditProgrammeForm
+    filterset = AuditProgrammeFilterSet
+    table = AuditProgrammeTable
+    serializer = AuditProgrammeSerializer
+    menu_group = "check"
+    slug = "programmes"
+    detail_template = "audits/programme_extra.html"
+
+    @classmethod
+    def find_existing(cls, data: dict, user):
+        if not data.get("unit") or not data.get("year"):
+            return None
+        queryset = AuditProgramme.objects.restrict(user, "change")
+        return queryset.filter(unit=data["unit"], year=data["year"]).first()
+
+
+@register
+class AuditRegister(Register):
+    model = Audit
+    form = AuditForm
+    filterset = AuditFilterSet
+    table = AuditTable
+    serializer = AuditSerializer
+    menu_group = "check"
+    detail_template = "audits/audit_extra.html"
+
+    @classmethod
+    def save(cls, form, request):
+        audit = form.save()
+        services.generate_checklist(audit)
+        return audit
+
+    @classmethod
+    def api_save(cls, serializer, request):
+        audit = serializer.save()
+        services.generate_checklist(audit)
+        return audit
+
+
+@register
+class ChecklistItemRegister(Register):
+    model = ChecklistItem
+    form = ChecklistItemForm
+    filterset = ChecklistItemFilterSet
+    table = ChecklistItemTable
+    serializer = ChecklistItemSerializer
+    # Reached from its audit's checklist, not from the menu.
+    menu_group = "none"
+    slug = "checklist-items"
+
+
+@register
+class FindingRegister(Register):
+    model = Finding
+    form = FindingForm
+    filterset = FindingFilterSet
+    table = FindingTable
+    serializer = FindingSerializer
+    menu_group = "check"
+    detail_fields = ["audit", "unit", "clause", "grade", "statement", "evidence", "nonconformity"]
+
+    @classmethod
+    def save(cls, form, request):
+        finding = form.save()
+        services.raise_nonconformity(finding, request.user)
+        return finding
+
+    @classmethod
+    def api_save(cls, serializer, request):
+        finding = serializer.save()
+        services.raise_nonconformity(finding, request.user)
+        return finding

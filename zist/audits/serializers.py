@@ -1,0 +1,86 @@
+from rest_framework import serializers
+
+from zist.audits.forms import scope_errors
+from zist.audits.models import Audit, AuditProgramme, ChecklistItem, Finding
+from zist.core.api import ZistModelSerializer
+
+
+class AuditProgrammeSerializer(ZistModelSerializer):
+    class Meta:
+        model = AuditProgramme
+        fields = ["id", "display", "unit", "year", "title", "objectives", "created", "last_updated"]
+
+
+class AuditSerializer(ZistModelSerializer):
+    class Meta:
+        model = Audit
+        fields = [
+            "id",
+            "display",
+            "programme",
+            "unit",
+            "title",
+            "kind",
+            "scope_units",
+            "clauses",
+            "criteria",
+            "lead_auditor",
+            "team",
+            "external_auditors",
+            "auditees",
+            "start_date",
+            "end_date",
+            "status",
+            "summary",
+            "strengths",
+            "conclusion",
+            "created",
+            "last_updated",
+        ]
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        instance = self.instance
+
+        def current(name, many=False):
+            if name in attrs:
+                return attrs[name]
+            if instance is None:
+                return [] if many else None
+            value = getattr(instance, name)
+            return list(value.all()) if many else value
+
+        errors = scope_errors(
+            current("unit"),
+            current("scope_units", many=True),
+            current("lead_auditor"),
+            current("team", many=True),
+        )
+        if errors:
+            raise serializers.ValidationError({"non_field_errors": errors})
+        return attrs
+
+
+class ChecklistItemSerializer(ZistModelSerializer):
+    class Meta:
+        model = ChecklistItem
+        fields = ["id", "display", "audit", "clause", "question", "position", "result", "notes"]
+
+
+class FindingSerializer(ZistModelSerializer):
+    class Meta:
+        model = Finding
+        fields = [
+            "id",
+            "display",
+            "audit",
+            "unit",
+            "clause",
+            "grade",
+            "statement",
+            "evidence",
+            "nonconformity",
+            "created",
+            "last_updated",
+        ]
+        read_only_fields = ["nonconformity"]

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from zist.audits import views
+from zist.core.registry import app_urlpatterns
+
+app_name = "audits"
+urlpatterns = app_urlpatterns("audits") + [
+    path("audits/<int:pk>/checklist/", views.checklist, name="audit_checklist"),
+    path("audits/<int:pk>/report/", views.report, name="audit_report"),
+    path("programmes/<int:pk>/overview/", views.programme_overview, name="programme_overview"),
+    path("sampling/", views.sampling_page, name="sampling"),
+]

@@ -1,0 +1,137 @@
+"""Audit pages beyond the generic register pages: the checklist to fill in on a
+phone, the printable report, and the multi-site sampling calculator."""
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from zist.audits import sampling, services
+from zist.audits.forms import ChecklistAnswerForm
+from zist.audits.models import Audit, AuditProgramme, Finding
+from zist.organisations.models import Unit
+
+
+@login_required
+def checklist(request, pk: int):
+    """Every question of the audit with its result and notes, saved together."""
+    audit = get_object_or_404(Audit.objects.restrict(request.user, "view"), pk=pk)
+    may_change = Audit.objects.restrict(request.user, "change").filter(pk=pk).exists()
+    items = list(audit.checklist.select_related("clause", "clause__library"))
+    data = request.POST if request.method == "POST" and may_change else None
+    forms = [ChecklistAnswerForm(data, instance=item, prefix=f"item-{item.pk}") for item in items]
+    if data is not None:
+        if all(form.is_valid() for form in forms):
+            with transaction.atomic():
+                for form in forms:
+                    if form.has_changed():
+                        form.save()
+            messages.success(request, _("Saved %(object)s.") % {"object": audit})
+            return HttpResponseRedirect(request.path)
+        status = 400
+    else:
+        status = 200
+    return render(
+        request,
+        "audits/checklist.html",
+        {"audit": audit, "rows": list(zip(items, forms, strict=True)), "may_change": may_change},
+        status=status,
+    )
+
+
+@login_required
+def report(request, pk: int):
+    """The audit report: scope, team, summary, strengths, checklist results and
+    findings, laid out for printing."""
+    audit = get_object_or_404(Audit.objects.restrict(request.user, "view"), pk=pk)
+    findings = Finding.objects.restrict(request.user, "view").filter(audit=audit)
+    return render(
+        request,
+        "audits/report.html",
+        {
+            "audit": audit,
+            "findings": findings.select_related("unit", "clause", "nonconformity"),
+            "counts": services.findings_by_grade(findings),
+            "items": audit.checklist.select_related("clause", "clause__library"),
+        },
+    )
+
+
+def _site_history(unit) -> list[sampling.Site]:
+    """The unit's direct subunits as sites, with the date each was last audited."""
+    sites = []
+    for child in unit.get_children().filter(archived=False):
+        last = (
+            Audit.objects.done()
+            .filter(scope_units=child)
+            .order_by("-start_date")
+            .values_list("start_date", flat=True)
+            .first()
+        )
+        sites.append(sampling.Site(child.pk, child.name, last))
+    return sites
+
+
+@login_required
+def sampling_page(request):
+    """Multi-site sampling for a unit: its subunits are the sites, the unit itself the
+    central function audited every time."""
+    units = Unit.objects.restrict(request.user, "view").filter(archived=False)
+    unit = None
+    if request.GET.get("unit", "").isdigit():
+        unit = units.filter(pk=request.GET["unit"]).first()
+    context = {"units": units, "unit": unit}
+    if unit is not None:
+        sites = _site_history(unit)
+        n = len(sites)
+        context.update(
+            sites=sites,
+            sizes=[
+                (_("Initial audit"), sampling.sample_size(n, sampling.INITIAL)),
+                (_("Surveillance"), sampling.sample_size(n, sampling.SURVEILLANCE)),
+                (_("Recertification"), sampling.sample_size(n, sampling.RECERTIFICATION)),
+            ],
+            plan=list(
+                zip(
+                    [
+                        _("Initial audit"),
+                        _("Surveillance 1"),
+                        _("Surveillance 2"),
+                        _("Recertification"),
+                    ],
+                    sampling.rotation_plan(sites),
+                    strict=True,
+                )
+            ),
+            next_surveillance=sampling.propose_sites(sites, sampling.SURVEILLANCE),
+        )
+    return render(request, "audits/sampling.html", context)
+
+
+def programme_context(programme, user) -> dict:
+    """What the programme page shows below the fields: progress, audits and the
+    risk-based interval of each unit."""
+    since = timezone.localdate() - dt.timedelta(days=3 * 365)
+    units = [programme.unit, *programme.unit.get_children().filter(archived=False)]
+    return {
+        "progress": services.programme_progress(programme),
+        "programme_audits": programme.audits.restrict(user, "view").select_related(
+            "unit", "lead_auditor"
+        ),
+        "risks": [services.unit_risk(unit, since) for unit in units],
+    }
+
+
+@login_required
+def programme_overview(request, pk: int):
+    programme = get_object_or_404(AuditProgramme.objects.restrict(request.user, "view"), pk=pk)
+    return render(
+        request,
+        "audits/programme_overview.html",
+        {"programme": programme, **programme_context(programme, request.user)},
+    )
