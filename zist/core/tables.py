@@ -59,10 +59,10 @@ class Table:
             parts = accessor.split("__")
             if field is not None and (field.many_to_many or field.one_to_many):
                 prefetch.add(accessor)
+            elif field is not None and (field.many_to_one or field.one_to_one):
+                related.add(accessor)
             elif len(parts) > 1:
                 related.add("__".join(parts[:-1]))
-            elif field is not None and field.many_to_one:
-                related.add(accessor)
         if related:
             queryset = queryset.select_related(*sorted(related))
         if prefetch:
