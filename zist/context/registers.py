@@ -1,0 +1,82 @@
+from zist.context import services
+from zist.context.filters import (
+    InterestedPartyFilterSet,
+    IssueFilterSet,
+    NeedFilterSet,
+    ScopeStatementFilterSet,
+)
+from zist.context.forms import InterestedPartyForm, IssueForm, NeedForm, ScopeStatementForm
+from zist.context.models import InterestedParty, Issue, Need, ScopeStatement, next_version
+from zist.context.serializers import (
+    InterestedPartySerializer,
+    IssueSerializer,
+    NeedSerializer,
+    ScopeStatementSerializer,
+)
+from zist.context.tables import InterestedPartyTable, IssueTable, NeedTable, ScopeStatementTable
+from zist.core.registry import Register, register
+
+
+@register
+class IssueRegister(Register):
+    model = Issue
+    form = IssueForm
+    filterset = IssueFilterSet
+    table = IssueTable
+    serializer = IssueSerializer
+    menu_group = "planning"
+
+
+@register
+class InterestedPartyRegister(Register):
+    model = InterestedParty
+    form = InterestedPartyForm
+    filterset = InterestedPartyFilterSet
+    table = InterestedPartyTable
+    serializer = InterestedPartySerializer
+    menu_group = "planning"
+    slug = "parties"
+    detail_template = "context/interestedparty_extra.html"
+
+    @classmethod
+    def find_existing(cls, data: dict, user):
+        """A party is known by its unit and name: re-imports update it."""
+        unit, name = str(data.get("unit") or ""), str(data.get("name") or "").strip()
+        if not (unit.isdigit() and name):
+            return None
+        return (
+            InterestedParty.objects.restrict(user, "change")
+            .filter(unit_id=int(unit), name__iexact=name)
+            .first()
+        )
+
+
+@register
+class NeedRegister(Register):
+    model = Need
+    form = NeedForm
+    filterset = NeedFilterSet
+    table = NeedTable
+    serializer = NeedSerializer
+    menu_group = "planning"
+
+
+@register
+class ScopeStatementRegister(Register):
+    model = ScopeStatement
+    form = ScopeStatementForm
+    filterset = ScopeStatementFilterSet
+    table = ScopeStatementTable
+    serializer = ScopeStatementSerializer
+    menu_group = "planning"
+
+    @classmethod
+    def save(cls, form, request):
+        return services.make_current(form.save())
+
+    @classmethod
+    def api_save(cls, serializer, request):
+        data = serializer.validated_data
+        if not data.get("version") and serializer.instance is None:
+            data["version"] = next_version(data["unit"].pk)
+        return services.make_current(serializer.save())
