@@ -1,4 +1,5 @@
 from zist.core.registry import Register, register
+from zist.indicators.api import IndicatorViewSet
 from zist.indicators.filters import (
     IndicatorFilterSet,
     IndicatorValueFilterSet,
@@ -21,7 +22,9 @@ class IndicatorRegister(Register):
     filterset = IndicatorFilterSet
     table = IndicatorTable
     serializer = IndicatorSerializer
+    viewset = IndicatorViewSet
     menu_group = "monitoring"
+    detail_template = "indicators/indicator_extra.html"
 
     @classmethod
     def find_existing(cls, data: dict, user):

@@ -1,0 +1,92 @@
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from rest_framework.test import APIClient
+
+from zist.indicators.models import IndicatorValue
+from zist.indicators.rollups import current_year_label
+from zist.indicators.testing import make_indicator
+
+
+@pytest.fixture
+def waste(cast):
+    """Waste of both districts of Region 2 in the last complete Iranian year."""
+    indicator = make_indicator(
+        cast.region, code="WASTE", name="Waste", measure_unit="t", category="waste"
+    )
+    year = current_year_label(cast.tehran, timezone.localdate()) - 1
+    start = year_period_start(cast, year)
+    for unit, amount in ((cast.inside, "33.25"), (cast.outside, "71.5")):
+        IndicatorValue.objects.create(
+            indicator=indicator, unit=unit, period_start=start, period_end=start, value=amount
+        )
+    return indicator, year
+
+
+def year_period_start(cast, year) -> dt.date:
+    from zist.indicators.rollups import year_period
+
+    return year_period(cast.tehran, year).start + dt.timedelta(days=40)
+
+
+def test_it_shows_the_region_its_theme_totals_breakdown_and_chart(cast, make_user, client, waste):
+    manager = make_user("environmental_manager", cast.region)
+    client.force_login(manager)
+    response = client.get(reverse("indicators:green_accounts"), {"unit": cast.region.pk})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "<svg" in page and "104.75" in page.replace(",", "")
+    assert "District 3" in page and "District 4" in page
+
+
+def test_it_shows_a_district_representative_only_her_district(cast, make_user, client, waste):
+    indicator, year = waste
+    rep = make_user("environmental_representative", cast.inside)
+    client.force_login(rep)
+    url = reverse("indicators:green_accounts")
+    # The region is not hers to choose; her own district shows only her figures.
+    assert client.get(url, {"unit": cast.region.pk}).status_code == 404
+    assert client.get(url, {"unit": cast.outside.pk}).status_code == 404
+    page = client.get(url, {"unit": cast.inside.pk}).content.decode()
+    assert "33.25" in page and "71.5" not in page
+    exported = b"".join(
+        client.get(url, {"unit": cast.inside.pk, "export": "csv"}).streaming_content
+    ).decode()
+    assert "33.25" in exported and "71.5" not in exported
+    api = APIClient()
+    api.force_authenticate(rep)
+    data = api.get("/api/indicators/indicators/accounts/", {"unit": cast.inside.pk}).json()
+    [theme] = data["themes"]
+    assert theme["indicators"][0]["value"] == 33.25
+    assert (
+        api.get("/api/indicators/indicators/accounts/", {"unit": cast.region.pk}).status_code == 404
+    )
+
+
+def test_it_gives_the_chart_data_through_the_api(cast, make_user, waste):
+    indicator, year = waste
+    api = APIClient()
+    api.force_authenticate(make_user("viewer", cast.region))
+    data = api.get(
+        "/api/indicators/indicators/accounts/", {"unit": cast.region.pk, "year": year}
+    ).json()
+    row = data["themes"][0]["indicators"][0]
+    assert row["value"] == 104.75
+    assert [t["year"] for t in row["trend"]] == [year - 2, year - 1, year]
+    assert {b["name"]: b["value"] for b in row["breakdown"]} == {
+        "District 3": 33.25,
+        "District 4": 71.5,
+    }
+    assert Decimal(str(row["value"])) == Decimal("104.75")
+
+
+def test_it_mirrors_the_charts_in_persian():
+    from zist.indicators.charts import bar_chart
+
+    ltr = bar_chart([("a", Decimal(1))], "t")
+    rtl = bar_chart([("a", Decimal(1))], "t", rtl=True)
+    assert 'x="0.0"' in ltr and 'text-anchor="start"' in ltr
+    assert 'x="560.0"' in rtl and 'text-anchor="end"' in rtl
