@@ -1,0 +1,86 @@
+from zist.core.registry import Register, register
+from zist.training import filters, forms, serializers, tables
+from zist.training.models import (
+    Certificate,
+    Course,
+    Enrolment,
+    Evidence,
+    Person,
+    Requirement,
+    Session,
+)
+
+
+@register
+class PersonRegister(Register):
+    model = Person
+    form = forms.PersonForm
+    filterset = filters.PersonFilterSet
+    table = tables.PersonTable
+    serializer = serializers.PersonSerializer
+    menu_group = "support"
+    slug = "people"
+    detail_template = "training/person_extra.html"
+
+
+@register
+class CourseRegister(Register):
+    model = Course
+    form = forms.CourseForm
+    filterset = filters.CourseFilterSet
+    table = tables.CourseTable
+    serializer = serializers.CourseSerializer
+    menu_group = "support"
+    detail_template = "training/course_extra.html"
+
+
+@register
+class SessionRegister(Register):
+    model = Session
+    form = forms.SessionForm
+    filterset = filters.SessionFilterSet
+    table = tables.SessionTable
+    serializer = serializers.SessionSerializer
+    menu_group = "support"
+    detail_template = "training/session_extra.html"
+
+
+@register
+class EnrolmentRegister(Register):
+    model = Enrolment
+    form = forms.EnrolmentForm
+    filterset = filters.EnrolmentFilterSet
+    table = tables.EnrolmentTable
+    serializer = serializers.EnrolmentSerializer
+    menu_group = "support"
+
+
+@register
+class CertificateRegister(Register):
+    model = Certificate
+    form = forms.CertificateForm
+    filterset = filters.CertificateFilterSet
+    table = tables.CertificateTable
+    serializer = serializers.CertificateSerializer
+    menu_group = "support"
+
+
+@register
+class RequirementRegister(Register):
+    model = Requirement
+    form = forms.RequirementForm
+    filterset = filters.RequirementFilterSet
+    table = tables.RequirementTable
+    serializer = serializers.RequirementSerializer
+    menu_group = "support"
+    detail_template = "training/requirement_extra.html"
+
+
+@register
+class EvidenceRegister(Register):
+    model = Evidence
+    form = forms.EvidenceForm
+    filterset = filters.EvidenceFilterSet
+    table = tables.EvidenceTable
+    serializer = serializers.EvidenceSerializer
+    menu_group = "support"
