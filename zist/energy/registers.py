@@ -1,0 +1,38 @@
+from zist.core.registry import Register, register
+from zist.energy.filters import BaselineFilterSet, DegreeDaysFilterSet
+from zist.energy.forms import BaselineForm, DegreeDaysForm
+from zist.energy.models import Baseline, DegreeDays
+from zist.energy.serializers import BaselineSerializer, DegreeDaysSerializer
+from zist.energy.tables import BaselineTable, DegreeDaysTable
+
+
+@register
+class DegreeDaysRegister(Register):
+    model = DegreeDays
+    form = DegreeDaysForm
+    filterset = DegreeDaysFilterSet
+    table = DegreeDaysTable
+    serializer = DegreeDaysSerializer
+    menu_group = "monitoring"
+    slug = "degree-days"
+
+    @classmethod
+    def find_existing(cls, data: dict, user):
+        keys = {k: data.get(k) for k in ("unit", "period_start")}
+        if not all(keys.values()):
+            return None
+        try:
+            return DegreeDays.objects.restrict(user, "change").filter(**keys).first()
+        except (ValueError, TypeError):
+            return None
+
+
+@register
+class BaselineRegister(Register):
+    model = Baseline
+    form = BaselineForm
+    filterset = BaselineFilterSet
+    table = BaselineTable
+    serializer = BaselineSerializer
+    menu_group = "monitoring"
+    detail_template = "energy/baseline_extra.html"
