@@ -1,0 +1,271 @@
+from django.core.exceptions import PermissionDenied
+from django.utils.translation import gettext as _
+
+from zist.core.registry import Register, register
+from zist.crisis import api, filters, forms, serializers, tables
+from zist.crisis import models as m
+from zist.crisis.services import remedies
+
+
+def _parts(name: str) -> tuple:
+    """The form, filterset, table and serializer declared for model `name`."""
+    return (
+        getattr(forms, f"{name}Form"),
+        getattr(filters, f"{name}FilterSet"),
+        getattr(tables, f"{name}Table"),
+        getattr(serializers, f"{name}Serializer"),
+    )
+
+
+class CrisisRegister(Register):
+    menu_group = "crisis"
+    # Fields that name a record in a spreadsheet: importing the same file twice
+    # updates the records the first import made instead of adding copies.
+    natural_key: tuple[str, ...] = ()
+
+    @classmethod
+    def find_existing(cls, data: dict, user):
+        if not cls.natural_key or any(data.get(name) in (None, "") for name in cls.natural_key):
+            return None
+        lookup = {name: data[name] for name in cls.natural_key}
+        return cls.model.objects.restrict(user, "change").filter(**lookup).first()
+
+
+def delphi_round_deletable(delphi_round) -> str:
+    """Why a round may not be deleted ("" if it may): every round is kept once a
+    later one exists, or once it reached consensus."""
+    from zist.crisis.services.sessions import delphi_round_results
+
+    if not delphi_round.is_latest:
+        return _("Only the latest round can be deleted: earlier rounds are kept.")
+    if delphi_round_results(delphi_round).consensus:
+        return _("This round reached consensus and is kept.")
+    return ""
+
+
+@register
+class HazardRegister(CrisisRegister):
+    model = m.Hazard
+    form, filterset, table, serializer = _parts("Hazard")
+    natural_key = ("unit", "name")
+    viewset = api.HazardViewSet
+    detail_template = "crisis/hazard_extra.html"
+
+    @classmethod
+    def delete(cls, obj, request) -> None:
+        sessions = list(obj.sessions.all())
+        if sessions:
+            raise PermissionDenied(obj.in_use_message(sessions))
+        obj.delete()
+
+
+@register
+class HazardEventRegister(CrisisRegister):
+    model = m.HazardEvent
+    form, filterset, table, serializer = _parts("HazardEvent")
+    natural_key = ("hazard", "title", "date")
+
+
+@register
+class RiskMatrixRegister(CrisisRegister):
+    model = m.RiskMatrix
+    form, filterset, table, serializer = _parts("RiskMatrix")
+    natural_key = ("unit", "name")
+    slug = "riskmatrices"
+
+
+@register
+class AssessmentSessionRegister(CrisisRegister):
+    model = m.AssessmentSession
+    form, filterset, table, serializer = _parts("AssessmentSession")
+    detail_template = "crisis/session_extra.html"
+
+
+@register
+class ParticipantRegister(CrisisRegister):
+    model = m.Participant
+    form, filterset, table, serializer = _parts("Participant")
+    natural_key = ("session", "name")
+
+
+@register
+class CriterionScoreRegister(CrisisRegister):
+    model = m.CriterionScore
+    form, filterset, table, serializer = _parts("CriterionScore")
+    natural_key = ("participant", "hazard", "criterion")
+
+
+@register
+class PairwiseComparisonRegister(CrisisRegister):
+    model = m.PairwiseComparison
+    form, filterset, table, serializer = _parts("PairwiseComparison")
+    natural_key = ("session", "participant", "first", "second")
+
+
+@register
+class DelphiRoundRegister(CrisisRegister):
+    model = m.DelphiRound
+    form, filterset, table, serializer = _parts("DelphiRound")
+    viewset = api.DelphiRoundViewSet
+
+    @classmethod
+    def delete(cls, obj, request) -> None:
+        problem = delphi_round_deletable(obj)
+        if problem:
+            raise PermissionDenied(problem)
+        obj.delete()
+
+
+@register
+class DelphiScoreRegister(CrisisRegister):
+    model = m.DelphiScore
+    form, filterset, table, serializer = _parts("DelphiScore")
+    natural_key = ("round", "participant", "hazard")
+
+
+@register
+class HazardScenarioRegister(CrisisRegister):
+    model = m.HazardScenario
+    form, filterset, table, serializer = _parts("HazardScenario")
+    detail_template = "crisis/scenario_extra.html"
+
+
+@register
+class ConsequenceNodeRegister(CrisisRegister):
+    model = m.ConsequenceNode
+    form, filterset, table, serializer = _parts("ConsequenceNode")
+
+
+@register
+class ConsequenceLinkRegister(CrisisRegister):
+    model = m.ConsequenceLink
+    form, filterset, table, serializer = _parts("ConsequenceLink")
+
+
+@register
+class AgencyRegister(CrisisRegister):
+    model = m.Agency
+    form, filterset, table, serializer = _parts("Agency")
+    natural_key = ("unit", "name")
+    slug = "agencies"
+
+
+@register
+class CapabilityGapRegister(CrisisRegister):
+    model = m.CapabilityGap
+    form, filterset, table, serializer = _parts("CapabilityGap")
+    detail_template = "crisis/remedy_extra.html"
+
+    @classmethod
+    def save(cls, form, request):
+        gap = form.save()
+        remedies.track_gap(gap, owner=request.user)
+        return gap
+
+    @classmethod
+    def api_save(cls, serializer, request):
+        gap = serializer.save()
+        remedies.track_gap(gap, owner=request.user)
+        return gap
+
+
+@register
+class PostRegister(CrisisRegister):
+    model = m.Post
+    form, filterset, table, serializer = _parts("Post")
+    natural_key = ("unit", "title")
+    detail_template = "crisis/post_extra.html"
+
+
+@register
+class PostHolderRegister(CrisisRegister):
+    model = m.PostHolder
+    form, filterset, table, serializer = _parts("PostHolder")
+    natural_key = ("post", "name")
+
+
+@register
+class CrisisFunctionRegister(CrisisRegister):
+    model = m.CrisisFunction
+    form, filterset, table, serializer = _parts("CrisisFunction")
+    natural_key = ("unit", "name")
+
+
+@register
+class FunctionAssignmentRegister(CrisisRegister):
+    model = m.FunctionAssignment
+    form, filterset, table, serializer = _parts("FunctionAssignment")
+    natural_key = ("function", "agency")
+
+
+@register
+class ProcessRegister(CrisisRegister):
+    model = m.Process
+    form, filterset, table, serializer = _parts("Process")
+    natural_key = ("unit", "name")
+    slug = "processes"
+    detail_template = "crisis/process_extra.html"
+
+
+@register
+class ProcessStepRegister(CrisisRegister):
+    model = m.ProcessStep
+    form, filterset, table, serializer = _parts("ProcessStep")
+    natural_key = ("process", "order")
+
+
+@register
+class DrillRegister(CrisisRegister):
+    model = m.Drill
+    form, filterset, table, serializer = _parts("Drill")
+    detail_template = "crisis/drill_extra.html"
+
+
+@register
+class DrillTimingRegister(CrisisRegister):
+    model = m.DrillTiming
+    form, filterset, table, serializer = _parts("DrillTiming")
+    natural_key = ("drill", "step")
+
+
+@register
+class DrillFindingRegister(CrisisRegister):
+    model = m.DrillFinding
+    form, filterset, table, serializer = _parts("DrillFinding")
+    detail_template = "crisis/remedy_extra.html"
+
+    @classmethod
+    def save(cls, form, request):
+        finding = form.save()
+        remedies.track_finding(finding, owner=request.user)
+        return finding
+
+    @classmethod
+    def api_save(cls, serializer, request):
+        finding = serializer.save()
+        remedies.track_finding(finding, owner=request.user)
+        return finding
+
+
+@register
+class PublicTrainingNeedRegister(CrisisRegister):
+    model = m.PublicTrainingNeed
+    form, filterset, table, serializer = _parts("PublicTrainingNeed")
+    natural_key = ("hazard", "topic")
+
+
+@register
+class MasterPlanRegister(CrisisRegister):
+    model = m.MasterPlan
+    form, filterset, table, serializer = _parts("MasterPlan")
+    detail_template = "crisis/plan_extra.html"
+    detail_fields = [
+        "title",
+        "version",
+        "unit",
+        "status",
+        "approved_by",
+        "approved_on",
+        "population",
+        "summary",
+    ]

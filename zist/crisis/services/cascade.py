@@ -1,0 +1,84 @@
+"""Cascading consequences as a directed graph: cycle detection and a layered layout
+for drawing (roots on the first layer, each node one layer after its furthest cause,
+edges that close a cycle drawn back)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Hashable
+
+Edge = tuple[Hashable, Hashable]
+
+
+def find_cycle(edges: list[Edge]) -> list | None:
+    """A list of nodes forming a cycle (first node repeated at the end), or None."""
+    graph = defaultdict(list)
+    for source, target in edges:
+        graph[source].append(target)
+    WHITE, GREY, BLACK = 0, 1, 2
+    colour: dict = defaultdict(int)
+    stack: list = []
+
+    def visit(node):
+        colour[node] = GREY
+        stack.append(node)
+        for nxt in graph[node]:
+            if colour[nxt] == GREY:
+                return stack[stack.index(nxt) :] + [nxt]
+            if colour[nxt] == WHITE:
+                found = visit(nxt)
+                if found:
+                    return found
+        stack.pop()
+        colour[node] = BLACK
+        return None
+
+    for node in list(graph):
+        if colour[node] == WHITE:
+            found = visit(node)
+            if found:
+                return found
+    return None
+
+
+def back_edges(nodes: list, edges: list[Edge]) -> set[Edge]:
+    """Edges that close a cycle in a depth-first walk from the nodes in order."""
+    graph = defaultdict(list)
+    for source, target in edges:
+        graph[source].append(target)
+    state: dict = {}
+    found: set[Edge] = set()
+
+    def visit(node):
+        state[node] = "open"
+        for nxt in graph[node]:
+            if state.get(nxt) == "open":
+                found.add((node, nxt))
+            elif nxt not in state:
+                visit(nxt)
+        state[node] = "done"
+
+    indegree = defaultdict(int)
+    for _source, target in edges:
+        indegree[target] += 1
+    for node in sorted(nodes, key=lambda n: (indegree[n] > 0, nodes.index(n))):
+        if node not in state:
+            visit(node)
+    return found
+
+
+def layers(nodes: list, edges: list[Edge]) -> dict:
+    """Layer (0, 1, …) of every node: the longest path from a root, ignoring the
+    edges that close cycles."""
+    forward = [edge for edge in edges if edge not in back_edges(nodes, edges)]
+    layer = {node: 0 for node in nodes}
+    # Longest path in a DAG by relaxing len(nodes) times (graphs here are small).
+    for _ in range(len(nodes)):
+        changed = False
+        for source, target in forward:
+            if layer[target] < layer[source] + 1:
+                layer[target] = layer[source] + 1
+                changed = True
+        if not changed:
+            break
+    return layer

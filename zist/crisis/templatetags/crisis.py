@@ -1,0 +1,22 @@
+"""Template tags of the crisis pages; every look-up is restricted to the user."""
+
+from django import template
+
+from zist.actions.models import Action
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def may(context, obj, action: str) -> bool:
+    """Whether the page's user may `action` this object."""
+    user = context["request"].user
+    return type(obj).objects.restrict(user, action).filter(pk=obj.pk).exists()
+
+
+@register.simple_tag(takes_context=True)
+def remedy_action(context, obj):
+    """(the action tracking `obj`'s remedy if the user may see it, whether one exists)."""
+    actions = Action.objects.for_source(obj)
+    visible = actions.restrict(context["request"].user, "view").first()
+    return visible, actions.exists()

@@ -1,0 +1,112 @@
+"""Pages beyond the generic register pages: overview, office, training needs, drill
+trend, and the master plan document with its approval. Every query is restricted."""
+
+from __future__ import annotations
+
+from django.apps import apps
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from zist.core import calendars
+from zist.core.registry import registers
+from zist.core.views import can
+from zist.crisis import models as m
+from zist.crisis.services import diagrams
+from zist.crisis.services import plan as plan_service
+
+
+def _viewable(model, user):
+    if not can(user, model, "view"):
+        raise PermissionDenied
+    return model.objects.restrict(user, "view")
+
+
+@login_required
+def overview(request):
+    user = request.user
+    links = [
+        {"label": reg.verbose_name_plural(), "url_name": reg.url_name("list")}
+        for reg in registers()
+        if reg.model._meta.app_label == "crisis" and can(user, reg.model, "view")
+    ]
+    if not links:
+        raise PermissionDenied
+    return render(request, "crisis/overview.html", {"links": links})
+
+
+@login_required
+def office(request):
+    user = request.user
+    context = plan_service.office_context(
+        _viewable(m.Post, user),
+        _viewable(m.CrisisFunction, user),
+        _viewable(m.Agency, user),
+    )
+    return render(request, "crisis/office.html", context)
+
+
+@login_required
+def training_needs(request):
+    user = request.user
+    context = plan_service.training_context(
+        _viewable(m.Post, user), _viewable(m.PublicTrainingNeed, user)
+    )
+    # The training app (courses) links here once it is installed.
+    context["training_app"] = apps.is_installed("zist.training")
+    return render(request, "crisis/training.html", context)
+
+
+@login_required
+def drill_trend(request):
+    drills = list(
+        _viewable(m.Drill, request.user)
+        .filter(status=m.DrillStatus.HELD)
+        .order_by("held_on", "pk")
+        .prefetch_related("timings__step")
+    )
+    labels = [calendars.format_date(drill.held_on) for drill in drills]
+    names = {
+        "speed": _("Speed"),
+        "flexibility": _("Flexibility"),
+        "quality": _("Service quality"),
+        "efficiency": _("Resource efficiency"),
+    }
+    series = [(names[c], [getattr(d, c) for d in drills]) for c in m.Drill.CRITERIA]
+    rows = []
+    for drill in drills:
+        timed = [t for t in drill.timings.all() if t.step.target_minutes is not None]
+        late = [t for t in timed if t.overrun > 0]
+        rows.append({"drill": drill, "timed": len(timed), "late": len(late)})
+    return render(
+        request,
+        "crisis/drill_trend.html",
+        {"chart": diagrams.line_chart(labels, series), "rows": rows},
+    )
+
+
+@login_required
+def plan_document(request, pk: int):
+    plan = get_object_or_404(m.MasterPlan.objects.restrict(request.user, "view"), pk=pk)
+    if plan.status == m.PlanStatus.APPROVED and plan.document:
+        body = plan.document
+    else:
+        body = plan_service.render_document(plan, request.user, request)
+    return render(request, "crisis/plan_document.html", {"plan": plan, "body": body})
+
+
+@login_required
+@require_POST
+def approve_plan(request, pk: int):
+    plan = get_object_or_404(m.MasterPlan.objects.restrict(request.user, "approve"), pk=pk)
+    try:
+        plan_service.approve(plan, request.user, request)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, _("Approved %(plan)s.") % {"plan": plan})
+    return HttpResponseRedirect(plan.get_absolute_url())
