@@ -221,6 +221,8 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
+# The platform's own stylesheet, script and icon (zist/static/zist/) belong to no app.
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT.mkdir(exist_ok=True)
 MEDIA_ROOT = DATA_DIR / "uploads"
 # Uploads are served only by our own permission-checking view, never as static media.
