@@ -1,0 +1,43 @@
+from zist.communication.filters import CommunicationFilterSet, EventFilterSet, InquiryFilterSet
+from zist.communication.forms import CommunicationForm, EventForm, InquiryForm
+from zist.communication.models import Communication, Event, Inquiry
+from zist.communication.serializers import (
+    CommunicationSerializer,
+    EventSerializer,
+    InquirySerializer,
+)
+from zist.communication.tables import CommunicationTable, EventTable, InquiryTable
+from zist.core.registry import Register, register
+
+
+@register
+class CommunicationRegister(Register):
+    model = Communication
+    form = CommunicationForm
+    filterset = CommunicationFilterSet
+    table = CommunicationTable
+    serializer = CommunicationSerializer
+    menu_group = "support"
+
+
+@register
+class InquiryRegister(Register):
+    model = Inquiry
+    form = InquiryForm
+    filterset = InquiryFilterSet
+    table = InquiryTable
+    serializer = InquirySerializer
+    menu_group = "support"
+    slug = "inquiries"
+    detail_template = "communication/inquiry_extra.html"
+
+
+@register
+class EventRegister(Register):
+    model = Event
+    form = EventForm
+    filterset = EventFilterSet
+    table = EventTable
+    serializer = EventSerializer
+    menu_group = "support"
+    detail_template = "communication/event_extra.html"
