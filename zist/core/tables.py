@@ -23,6 +23,8 @@ class Column:
     verbose_name: str | None = None
     orderable: bool = True
     link: bool = False
+    # An attribute giving a nesting level (a unit's depth): the cell is indented by it.
+    indent: str | None = None
 
 
 class Table:
@@ -94,7 +96,14 @@ class Table:
                     url = obj.get_absolute_url()
                 elif isinstance(value, models.Model) and hasattr(value, "get_absolute_url"):
                     url = value.get_absolute_url()
-                cells.append({"text": display(value, self.fields[column.accessor]), "url": url})
+                indent = "\u2003" * getattr(obj, column.indent, 0) if column.indent else ""
+                cells.append(
+                    {
+                        "text": display(value, self.fields[column.accessor]),
+                        "url": url,
+                        "indent": indent,
+                    }
+                )
             rows.append({"object": obj, "cells": cells})
         return rows
 

@@ -203,4 +203,10 @@ class Unit(MP_Node, ZistModel):
 
     @property
     def indented_name(self) -> str:
-        return "\u2003" * (self.depth - 1) + self.name
+        """The name indented by its level, for plain-text choice lists."""
+        return "\u2003" * self.level + self.name
+
+    @property
+    def level(self) -> int:
+        """Nesting below the organisation's root (0 for the root)."""
+        return self.depth - 1

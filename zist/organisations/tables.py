@@ -10,7 +10,7 @@ class OrganisationTable(Table):
 class UnitTable(Table):
     model = Unit
     columns = [
-        Column("indented_name", verbose_name=None, orderable=False, link=True),
+        Column("name", link=True, indent="level"),
         "code",
         "kind",
         "organisation",
@@ -19,9 +19,3 @@ class UnitTable(Table):
         "archived",
     ]
     default_ordering = "path"
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        from django.utils.text import capfirst
-
-        self.columns_[0].verbose_name = capfirst(Unit._meta.get_field("name").verbose_name)
