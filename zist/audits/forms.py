@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from zist.audits import services
-from zist.audits.models import Audit, AuditProgramme, ChecklistItem, Finding
+from zist.audits.models import EXTERNAL_KINDS, Audit, AuditProgramme, ChecklistItem, Finding
 from zist.core.forms import ZistModelForm
 
 
@@ -12,14 +12,14 @@ class AuditProgrammeForm(ZistModelForm):
         fields = ["unit", "year", "title", "objectives"]
 
 
-def scope_errors(unit, scope_units, lead, team) -> list[str]:
+def scope_errors(unit, scope_units, lead, team, kind=None) -> list[str]:
     """Scope units outside the audited unit, and team problems; shared by the form
     and the serializer so that pages and API apply the same rules."""
     scope = list(scope_units) or ([unit] if unit else [])
     errors = []
     if unit and any(not s.path.startswith(unit.path) for s in scope):
         errors.append(_("Every unit in scope must lie inside the audited unit."))
-    errors += services.team_problems(scope, lead, team)
+    errors += services.team_problems(scope, lead, team, external=kind in EXTERNAL_KINDS)
     return errors
 
 
@@ -53,6 +53,7 @@ class AuditForm(ZistModelForm):
             data.get("scope_units") or [],
             data.get("lead_auditor"),
             data.get("team") or [],
+            data.get("kind"),
         ):
             self.add_error(None, error)
         return data

@@ -55,6 +55,7 @@ class AuditSerializer(ZistModelSerializer):
             current("scope_units", many=True),
             current("lead_auditor"),
             current("team", many=True),
+            current("kind"),
         )
         if errors:
             raise serializers.ValidationError({"non_field_errors": errors})

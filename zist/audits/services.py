@@ -24,12 +24,20 @@ from zist.users.roles import Role
 # Grants that make a unit "one's own" for independence: everything but auditing and
 # reading.
 NEUTRAL_ROLES = frozenset({Role.INTERNAL_AUDITOR, Role.EXTERNAL_AUDITOR, Role.VIEWER})
-AUDITOR_ROLES = frozenset({Role.INTERNAL_AUDITOR, Role.EXTERNAL_AUDITOR})
 
 
-def is_qualified_auditor(user) -> bool:
-    """Qualified by the training records when the training app says so; otherwise a
-    user holding an (internal or external) auditor role."""
+def is_qualified_auditor(user, external: bool = False) -> bool:
+    """May `user` sit on an audit team?
+
+    External audits: a certification body's auditor (an external auditor grant) is
+    qualified by the body's accreditation; internal qualification also counts.
+    Internal audits: the training records decide when the training app is installed
+    (`zist.training.services.is_qualified_auditor`); without it, holding the internal
+    auditor role does.
+    """
+    grants = {grant.role for grant in user.active_grants()}
+    if external and Role.EXTERNAL_AUDITOR in grants:
+        return True
     if apps.is_installed("zist.training"):
         try:
             from zist.training.services import is_qualified_auditor as trained
@@ -37,7 +45,7 @@ def is_qualified_auditor(user) -> bool:
             trained = None
         if trained is not None:
             return bool(trained(user))
-    return any(grant.role in AUDITOR_ROLES for grant in user.active_grants())
+    return Role.INTERNAL_AUDITOR in grants
 
 
 def own_units(user) -> list:
@@ -47,14 +55,14 @@ def own_units(user) -> list:
     return units
 
 
-def team_problems(scope_units: Iterable, lead, team: Iterable) -> list[str]:
+def team_problems(scope_units: Iterable, lead, team: Iterable, external: bool = False) -> list[str]:
     """Why this team may not audit this scope (empty when it may): every member must be
     a qualified auditor and none may audit units of their own inside the scope."""
     problems = []
     scope = list(scope_units)
     members = ([lead] if lead else []) + [m for m in team if m != lead]
     for member in members:
-        if not is_qualified_auditor(member):
+        if not is_qualified_auditor(member, external):
             problems.append(_("%(person)s is not a qualified auditor.") % {"person": member})
         clash = [
             unit for unit in own_units(member) if any(unit.path.startswith(s.path) for s in scope)

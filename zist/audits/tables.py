@@ -1,5 +1,7 @@
+from django.utils.translation import gettext_lazy as _
+
 from zist.audits.models import Audit, AuditProgramme, ChecklistItem, Finding
-from zist.core.tables import Table
+from zist.core.tables import Column, Table
 
 
 class AuditProgrammeTable(Table):
@@ -14,9 +16,17 @@ class AuditTable(Table):
 
 class ChecklistItemTable(Table):
     model = ChecklistItem
-    columns = ["question", "audit", "clause", "result"]
+    # The clause number, not the clause: its title would need the library (a query a row).
+    columns = ["question", "audit", Column("clause__number", verbose_name=_("Clause")), "result"]
 
 
 class FindingTable(Table):
     model = Finding
-    columns = ["statement", "grade", "unit", "clause", "audit", "nonconformity"]
+    columns = [
+        "statement",
+        "grade",
+        "unit",
+        Column("clause__number", verbose_name=_("Clause")),
+        "audit",
+        "nonconformity",
+    ]

@@ -16,6 +16,18 @@ def fresh(unit):
     return type(unit).objects.get(pk=unit.pk)
 
 
+@pytest.fixture(autouse=True)
+def _roles_qualify(monkeypatch):
+    """These tests use the rule that holds without training records: the internal
+    auditor role qualifies. The training app's answer is tested on its own below."""
+    from django.apps import apps
+
+    installed = apps.is_installed
+    monkeypatch.setattr(
+        apps, "is_installed", lambda name: name != "zist.training" and installed(name)
+    )
+
+
 @pytest.fixture
 def manager(cast, make_user):
     return make_user("environmental_manager", cast.region, username="manager")
@@ -130,6 +142,14 @@ def test_it_asks_the_training_app_when_it_can(cast, auditor, monkeypatch):
     assert not services.is_qualified_auditor(auditor)
     module.is_qualified_auditor = lambda user: True
     assert services.is_qualified_auditor(auditor)
+
+
+def test_it_accepts_a_certification_bodys_auditor_on_external_audits_only(cast, make_user):
+    body_auditor = make_user(
+        "external_auditor", cast.region, valid_until=dt.date.today() + dt.timedelta(days=30)
+    )
+    assert services.is_qualified_auditor(body_auditor, external=True)
+    assert not services.is_qualified_auditor(body_auditor, external=False)
 
 
 def test_it_generates_the_checklist_from_the_clauses_in_scope(cast, manager, client):

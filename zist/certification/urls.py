@@ -1,0 +1,4 @@
+from zist.core.registry import app_urlpatterns
+
+app_name = "certification"
+urlpatterns = app_urlpatterns("certification")
