@@ -1084,7 +1084,7 @@ def _load(load, root, office, manager) -> None:
             "summary": "حاصل پروژهٔ پژوهشی ۹ ماهه با همکاری معاونت خدمات شهری و "
             "ادارهٔ مدیریت بحران شهرداری قزوین.",
         },
-        unit=office,
+        unit=root,
         version="۱۳۹۸",
     )
     if first.status == m.PlanStatus.DRAFT and manager is not None:
@@ -1096,7 +1096,7 @@ def _load(load, root, office, manager) -> None:
             "population": 402748,
             "summary": "بازنگری پس از مانورهای ۱۴۰۲ و ۱۴۰۳.",
         },
-        unit=office,
+        unit=root,
         version="۱۴۰۴",
     )
 

@@ -54,7 +54,7 @@ def office(request):
 def training_needs(request):
     user = request.user
     context = plan_service.training_context(
-        _viewable(m.Post, user), _viewable(m.PublicTrainingNeed, user)
+        _viewable(m.Post, user), _viewable(m.PublicTrainingNeed, user), user
     )
     # The training app (courses) links here once it is installed.
     context["training_app"] = apps.is_installed("zist.training")

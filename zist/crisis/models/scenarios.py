@@ -113,7 +113,8 @@ class ConsequenceLink(ZistModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.source} → {self.target}"
+        # Translated so right-to-left languages can point the arrow the other way.
+        return _("%(cause)s → %(effect)s") % {"cause": self.source, "effect": self.target}
 
     def clean(self) -> None:
         if not (self.scenario_id and self.source_id and self.target_id):

@@ -82,3 +82,29 @@ def layers(nodes: list, edges: list[Edge]) -> dict:
         if not changed:
             break
     return layer
+
+
+def order_layers(nodes: list, edges: list[Edge], layer: dict) -> dict[int, list]:
+    """Nodes of each layer in drawing order: the first layer as given, each next one
+    sorted by the mean position of its causes in the layers above (the barycentre
+    heuristic, which removes most crossings in small graphs)."""
+    rows: dict[int, list] = {}
+    for node in nodes:
+        rows.setdefault(layer[node], []).append(node)
+    position = {}
+    causes = defaultdict(list)
+    for source, target in edges:
+        if layer[source] < layer[target]:
+            causes[target].append(source)
+    for depth in sorted(rows):
+        row = rows[depth]
+        if depth:
+            keys = {}
+            for index, node in enumerate(row):
+                placed = [position[c] for c in causes[node] if c in position]
+                # Nodes without a cause above keep their order, after the others.
+                keys[node] = (sum(placed) / len(placed) if placed else len(row), index)
+            row.sort(key=keys.__getitem__)
+        for index, node in enumerate(row):
+            position[node] = index - (len(row) - 1) / 2
+    return rows

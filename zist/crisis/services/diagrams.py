@@ -1,6 +1,8 @@
 """Server-rendered SVG drawings (no script): layered graphs for the consequence
 diagram and the organisation chart, and a line chart for the drill trend. Every text
-is escaped; colours are SVG attributes so the content security policy allows them."""
+is escaped; colours are SVG attributes so the content security policy allows them.
+Drawings are laid out left to right (`direction="ltr"`, else a right-to-left page would
+flip every text anchor); the labels themselves still read right to left."""
 
 from __future__ import annotations
 
@@ -43,9 +45,11 @@ def layered_svg(boxes: list[Box], edges: list[tuple], title: str) -> str:
     keys = [box.key for box in boxes]
     layer = cascade.layers(keys, edges)
     back = cascade.back_edges(keys, edges)
-    rows: dict[int, list[Box]] = {}
-    for box in boxes:
-        rows.setdefault(layer[box.key], []).append(box)
+    by_key = {box.key: box for box in boxes}
+    rows = {
+        depth: [by_key[key] for key in row]
+        for depth, row in cascade.order_layers(keys, edges, layer).items()
+    }
     width = max(len(row) for row in rows.values()) * (BOX_W + GAP_X) - GAP_X + 2 * PAD + 40
     height = len(rows) * (BOX_H + GAP_Y) - GAP_Y + 2 * PAD
     where = {}
@@ -55,7 +59,7 @@ def layered_svg(boxes: list[Box], edges: list[tuple], title: str) -> str:
         for index, box in enumerate(row):
             where[box.key] = (start + index * (BOX_W + GAP_X), PAD + depth * (BOX_H + GAP_Y))
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="diagram" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="diagram" role="img" direction="ltr" '
         f'viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" height="{height:.0f}">',
         f"<title>{escape(title)}</title>",
         '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
@@ -146,11 +150,12 @@ def line_chart(labels: list[str], series: list[tuple[str, list[float | None]]], 
     """A small line chart of values 0..top over labelled points (drills by date)."""
     if not labels:
         return ""
-    left, bottom, step, chart_h = 40, 40, 90, 200
+    left, bottom, chart_h = 40, 40, 200
+    step = max(90, 560 // max(1, len(labels) - 1))
     width = left + max(1, len(labels) - 1) * step + 160 + PAD
     height = chart_h + bottom + PAD
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" direction="ltr" '
         f'viewBox="0 0 {width} {height}" width="{width}" height="{height}">',
         f"<title>{escape(_('Drill scores over time'))}</title>",
     ]

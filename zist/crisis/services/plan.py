@@ -34,13 +34,23 @@ def office_context(posts, functions, agencies) -> dict:
     return {"posts": posts, "chart": org_chart(posts), "agencies": agencies, "matrix": matrix}
 
 
-def training_context(posts, needs) -> dict:
-    from zist.crisis.services.training import post_needs
+def training_context(posts, needs, user) -> dict:
+    """Specialist needs per post and public needs per hazard, each needed training
+    linked to a course of the training module where one has that title."""
+    from zist.crisis.services.training import course_urls, post_needs
 
     rows = []
     for post in posts.prefetch_related("holders"):
         rows.append({"post": post, "vacant": not post.holders.all(), "gaps": post_needs(post)})
-    return {"post_needs": rows, "public_needs": list(needs.select_related("hazard"))}
+    needs = list(needs.select_related("hazard"))
+    titles = {t for row in rows for gaps in row["gaps"] for t in gaps.trainings}
+    urls = course_urls(titles | {need.topic for need in needs}, user)
+    for row in rows:
+        for gaps in row["gaps"]:
+            gaps.links = [(title, urls.get(title, "")) for title in gaps.trainings]
+    for need in needs:
+        need.course_url = urls.get(need.topic, "")
+    return {"post_needs": rows, "public_needs": needs}
 
 
 def plan_context(plan, user) -> dict:
@@ -96,7 +106,7 @@ def plan_context(plan, user) -> dict:
         )
     )
     context.update(
-        training_context(_under(m.Post, user, unit), _under(m.PublicTrainingNeed, user, unit))
+        training_context(_under(m.Post, user, unit), _under(m.PublicTrainingNeed, user, unit), user)
     )
     return context
 
@@ -114,9 +124,10 @@ def approve(plan, user, request=None):
 
     if plan.status == PlanStatus.APPROVED:
         raise ValidationError(_("This version is already approved."))
-    plan.document = render_document(plan, user, request)
     plan.status = PlanStatus.APPROVED
     plan.approved_by = user
     plan.approved_on = timezone.localdate()
+    # Rendered after the status is set: the frozen copy says who approved it and when.
+    plan.document = render_document(plan, user, request)
     plan.save()
     return plan

@@ -57,3 +57,19 @@ def post_needs(post) -> list[HolderGaps]:
         )
         for holder in post.holders.all()
     ]
+
+
+def course_urls(titles, user) -> dict[str, str]:
+    """Courses of the training module (when installed) whose title matches a needed
+    training, ignoring case and spacing, among those `user` may see: {title: url}."""
+    from django.apps import apps
+
+    if not apps.is_installed("zist.training"):
+        return {}
+    course = apps.get_model("training", "Course")
+    wanted = {_norm(title): title for title in titles}
+    found = {}
+    for item in course.objects.restrict(user, "view").only("pk", "title"):
+        if _norm(item.title) in wanted:
+            found[wanted[_norm(item.title)]] = item.get_absolute_url()
+    return found

@@ -78,3 +78,13 @@ def test_it_escapes_labels_in_the_drawing(cast):
     svg = parent.diagram()
     assert "<script>" not in svg
     assert "&lt;script&gt;" in svg
+
+
+def test_it_orders_each_layer_under_its_causes():
+    nodes = ["head", "ops", "prep", "ops-1", "prep-1", "ops-2"]
+    edges = [("head", "prep"), ("head", "ops"), ("prep", "prep-1"), ("ops", "ops-1")]
+    edges.append(("ops", "ops-2"))
+    rows = cascade.order_layers(nodes, edges, cascade.layers(nodes, edges))
+    assert rows[1] == ["ops", "prep"]
+    # Children follow their parents' order instead of the input order.
+    assert rows[2] == ["ops-1", "ops-2", "prep-1"]

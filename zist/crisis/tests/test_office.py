@@ -62,3 +62,18 @@ def test_it_draws_the_office(cast, make_user, client):
     assert hidden.title not in page
     training = client.get(reverse("crisis:training")).content.decode()
     assert "Incident command" in training
+
+
+def test_it_links_needed_training_to_courses_the_reader_may_see(cast, make_user, client):
+    from zist.training.models import Course
+
+    post = Post.objects.create(unit=cast.inside, title="Operations", trainings="Incident command")
+    PostHolder.objects.create(post=post, name="Reza")
+    course = Course.objects.create(unit=cast.inside, title="incident  COMMAND")
+    url = course.get_absolute_url()
+    client.force_login(make_user("environmental_manager", cast.inside))
+    assert url in client.get(reverse("crisis:training")).content.decode()
+    # The crisis manager's role does not reach the training register.
+    client.force_login(make_user("crisis_manager", cast.inside))
+    page = client.get(reverse("crisis:training")).content.decode()
+    assert "Incident command" in page and url not in page

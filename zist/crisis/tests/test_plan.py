@@ -43,3 +43,12 @@ def test_it_assembles_approves_and_freezes_the_plan(cast, make_user, client):
         {"unit": cast.inside.pk, "title": "Changed", "version": "1"},
     )
     assert edit.status_code == 400
+
+
+def test_it_freezes_the_approval_itself_into_the_document(cast, make_user):
+    from zist.crisis.services.plan import approve
+
+    plan = MasterPlan.objects.create(unit=cast.inside, title="Plan", version="1")
+    manager = make_user("crisis_manager", cast.inside, first_name="Hossein")
+    approve(plan, manager)
+    assert "approved by" in plan.document and "No approved version yet" not in plan.document
