@@ -1,0 +1,63 @@
+from zist.core.registry import Register, register
+from zist.suppliers import services
+from zist.suppliers.filters import EvaluationFilterSet, SupplierFilterSet
+from zist.suppliers.forms import EvaluationForm, SupplierForm
+from zist.suppliers.models import Evaluation, Supplier
+from zist.suppliers.serializers import EvaluationSerializer, SupplierSerializer
+from zist.suppliers.tables import EvaluationTable, SupplierTable
+
+
+@register
+class SupplierRegister(Register):
+    model = Supplier
+    form = SupplierForm
+    filterset = SupplierFilterSet
+    table = SupplierTable
+    serializer = SupplierSerializer
+    menu_group = "operation"
+    detail_template = "suppliers/supplier_extra.html"
+    detail_fields = [
+        "name",
+        "kind",
+        "status",
+        "unit",
+        "services",
+        "contact_name",
+        "email",
+        "phone",
+        "environmental_requirements",
+        "owner",
+        "aspects",
+        "evaluation_interval_months",
+        "next_evaluation",
+    ]
+
+
+@register
+class EvaluationRegister(Register):
+    """Each saved or deleted evaluation updates its supplier's status and next date."""
+
+    model = Evaluation
+    form = EvaluationForm
+    filterset = EvaluationFilterSet
+    table = EvaluationTable
+    serializer = EvaluationSerializer
+    menu_group = "operation"
+
+    @classmethod
+    def save(cls, form, request):
+        evaluation = form.save()
+        services.apply_latest_evaluation(evaluation.supplier)
+        return evaluation
+
+    @classmethod
+    def api_save(cls, serializer, request):
+        evaluation = serializer.save()
+        services.apply_latest_evaluation(evaluation.supplier)
+        return evaluation
+
+    @classmethod
+    def delete(cls, obj, request) -> None:
+        supplier = obj.supplier
+        obj.delete()
+        services.apply_latest_evaluation(supplier)
