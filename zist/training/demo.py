@@ -3,7 +3,7 @@ citizens and its internal auditors (two qualified, one not yet), Albertslund's
 representatives' course, Kemi's environmental induction.
 
 Idempotent: everything is found by its natural key (unit and name or title, course
-and date, session and person) and created only when missing.
+and audience, session and person) and created only when missing.
 """
 
 from __future__ import annotations
@@ -53,8 +53,9 @@ def _course(counts, unit, title, **fields) -> Course:
 
 
 def _session(counts, unit, course, date, audience, **fields) -> Session:
+    # Found by course and audience, not by date: dates are relative to today.
     session, made = Session.objects.get_or_create(
-        unit=unit, course=course, date=date, defaults={"audience": audience, **fields}
+        unit=unit, course=course, audience=audience, defaults={"date": date, **fields}
     )
     counts.add("training sessions", made)
     return session
@@ -161,8 +162,8 @@ def _tehran(counts: Counter, today: dt.date) -> None:
             _evidence, made = Evidence.objects.get_or_create(
                 person=person,
                 requirement=observed,
-                date=today - dt.timedelta(days=150 - 30 * number),
-                defaults={"description": f"مشاهدهٔ ممیزی داخلی ناحیهٔ {number + 5}"},
+                description=f"مشاهدهٔ ممیزی داخلی ناحیهٔ {number + 5}",
+                defaults={"date": today - dt.timedelta(days=150 - 30 * number)},
             )
             counts.add("competence evidence", made)
         certificate, made = Certificate.objects.get_or_create(
