@@ -108,10 +108,16 @@ def load() -> dict[str, int]:
                     name__in=STAFF.get(name, [])
                 )
             )
-            significant = Aspect.objects.filter(
-                significant=True, activity__unit__path__startswith=unit.path
-            )[:2]
-            supplier.aspects.set(significant)
+        if not supplier.aspects.exists():
+            # The significant aspects of the unit's work, else of its organisation's.
+            significant = Aspect.objects.filter(significant=True).order_by("pk")
+            near = significant.filter(activity__unit__path__startswith=unit.path)
+            chosen = (
+                near
+                if near.exists()
+                else significant.filter(activity__unit__organisation=unit.organisation_id)
+            )
+            supplier.aspects.set(chosen[:2])
         if not made:
             continue
         # Dates are relative to today, so evaluations come only with a new supplier.
