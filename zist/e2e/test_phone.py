@@ -1,0 +1,34 @@
+"""On a small phone the menu opens, its links work, and a register list fits the screen."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from zist.e2e import log_in, screenshot
+
+pytestmark = pytest.mark.e2e
+
+PAGE_IS_WIDER_THAN_SCREEN = "() => document.documentElement.scrollWidth > window.innerWidth"
+
+
+def test_it_opens_a_menu_group_and_follows_a_link_to_a_register_list(phone):
+    log_in(phone, "district3.rep")
+    assert not phone.evaluate(PAGE_IS_WIDER_THAN_SCREEN)
+
+    nav = phone.locator("header nav.main-nav")
+    units = nav.locator('a[href="/fa/organisation/units/"]')
+    expect(units).to_be_hidden()
+    nav.locator("summary", has_text="سازمان").tap()  # the "Organisation" group
+    expect(units).to_be_visible()
+    screenshot(phone, "fa-phone-menu")
+    units.tap()
+
+    expect(phone).to_have_url(re.compile(r"/fa/organisation/units/$"))
+    table = phone.locator("table.register")
+    expect(table).to_be_visible()
+    # Wide tables scroll inside their own box; the page itself does not scroll sideways.
+    assert not phone.evaluate(PAGE_IS_WIDER_THAN_SCREEN)
+    screenshot(phone, "fa-phone-list")
+    table.locator("tbody a").first.tap()
+    expect(phone).to_have_url(re.compile(r"/fa/organisation/units/\d+/$"))
