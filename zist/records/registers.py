@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
 
 from zist.core.registry import Register, register
+from zist.documents.imports import find_by_unit
 from zist.records import services
 from zist.records.filters import RecordFilterSet, RecordTypeFilterSet
 from zist.records.forms import RecordForm, RecordTypeForm
@@ -21,6 +22,10 @@ class RecordTypeRegister(Register):
     serializer = RecordTypeSerializer
     menu_group = "support"
     detail_template = "records/recordtype_extra.html"
+
+    @classmethod
+    def find_existing(cls, data: dict, user):
+        return find_by_unit(cls.model, data, user, "name")
 
 
 @register
@@ -72,3 +77,7 @@ class RecordRegister(Register):
         if obj.decision != Decision.DESTROY:
             raise PermissionDenied(_("Decide to destroy the record before deleting it."))
         obj.delete()
+
+    @classmethod
+    def find_existing(cls, data: dict, user):
+        return find_by_unit(cls.model, data, user, "reference")

@@ -1,4 +1,5 @@
 from zist.core.registry import Register, register
+from zist.documents.imports import find_by_unit
 from zist.suppliers import services
 from zist.suppliers.filters import EvaluationFilterSet, SupplierFilterSet
 from zist.suppliers.forms import EvaluationForm, SupplierForm
@@ -31,6 +32,10 @@ class SupplierRegister(Register):
         "evaluation_interval_months",
         "next_evaluation",
     ]
+
+    @classmethod
+    def find_existing(cls, data: dict, user):
+        return find_by_unit(cls.model, data, user, "name")
 
 
 @register

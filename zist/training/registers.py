@@ -1,4 +1,5 @@
 from zist.core.registry import Register, register
+from zist.documents.imports import find_by_unit
 from zist.training import filters, forms, serializers, tables
 from zist.training.models import (
     Certificate,
@@ -22,6 +23,10 @@ class PersonRegister(Register):
     slug = "people"
     detail_template = "training/person_extra.html"
 
+    @classmethod
+    def find_existing(cls, data: dict, user):
+        return find_by_unit(cls.model, data, user, "name")
+
 
 @register
 class CourseRegister(Register):
@@ -32,6 +37,10 @@ class CourseRegister(Register):
     serializer = serializers.CourseSerializer
     menu_group = "support"
     detail_template = "training/course_extra.html"
+
+    @classmethod
+    def find_existing(cls, data: dict, user):
+        return find_by_unit(cls.model, data, user, "title")
 
 
 @register
@@ -74,6 +83,10 @@ class RequirementRegister(Register):
     serializer = serializers.RequirementSerializer
     menu_group = "support"
     detail_template = "training/requirement_extra.html"
+
+    @classmethod
+    def find_existing(cls, data: dict, user):
+        return find_by_unit(cls.model, data, user, "title")
 
 
 @register
