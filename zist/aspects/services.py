@@ -16,8 +16,11 @@ from zist.core.display import display
 
 def criteria_set_for(unit) -> CriteriaSet | None:
     """The criteria set held by the unit or its nearest parent."""
+    # The stored path, not the one in memory: moving units (or adding a root that
+    # sorts first) renumbers paths.
+    path = type(unit).objects.values_list("path", flat=True).get(pk=unit.pk)
     step = unit.steplen
-    prefixes = [unit.path[:end] for end in range(step, len(unit.path) + 1, step)]
+    prefixes = [path[:end] for end in range(step, len(path) + 1, step)]
     return (
         CriteriaSet.objects.filter(unit__path__in=prefixes, unit__organisation=unit.organisation)
         .order_by("-unit__depth", "pk")

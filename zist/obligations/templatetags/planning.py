@@ -18,6 +18,19 @@ def visible(context, queryset, action="view"):
 
 
 @register.simple_tag(takes_context=True)
+def treatments(context, source):
+    """The actions (treatments, tasks) whose source is `source`, as the user may see
+    them."""
+    from zist.actions.models import Action
+
+    return (
+        Action.objects.restrict(context["request"].user, "view")
+        .for_source(source)
+        .select_related("owner")
+    )
+
+
+@register.simple_tag(takes_context=True)
 def nonconformities(context, evaluation) -> dict:
     """The nonconformities raised from a compliance evaluation and the link that opens
     one, when the nonconformities app is installed (it points at its source through

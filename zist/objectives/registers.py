@@ -1,0 +1,73 @@
+from zist.core.registry import Register, register
+from zist.objectives.filters import ObjectiveFilterSet, ProgrammeFilterSet
+from zist.objectives.forms import ObjectiveForm, ProgrammeForm
+from zist.objectives.models import Objective, Programme
+from zist.objectives.serializers import ObjectiveSerializer, ProgrammeSerializer
+from zist.objectives.tables import ObjectiveTable, ProgrammeTable
+
+
+@register
+class ObjectiveRegister(Register):
+    model = Objective
+    form = ObjectiveForm
+    filterset = ObjectiveFilterSet
+    table = ObjectiveTable
+    serializer = ObjectiveSerializer
+    menu_group = "planning"
+    detail_template = "objectives/objective_extra.html"
+    detail_fields = [
+        "code",
+        "statement",
+        "unit",
+        "scope",
+        "aspects",
+        "indicator",
+        "measure_unit",
+        "baseline_value",
+        "baseline_year",
+        "target_value",
+        "current_value",
+        "current_on",
+        "start",
+        "deadline",
+        "owner",
+        "progress",
+        "status_label",
+    ]
+
+    @classmethod
+    def find_existing(cls, data: dict, user):
+        """An objective is known by its unit and code: re-imports update it."""
+        unit, code = str(data.get("unit") or ""), str(data.get("code") or "").strip()
+        if not (unit.isdigit() and code):
+            return None
+        return (
+            Objective.objects.restrict(user, "change")
+            .filter(unit_id=int(unit), code__iexact=code)
+            .first()
+        )
+
+
+@register
+class ProgrammeRegister(Register):
+    model = Programme
+    form = ProgrammeForm
+    filterset = ProgrammeFilterSet
+    table = ProgrammeTable
+    serializer = ProgrammeSerializer
+    menu_group = "planning"
+    detail_template = "objectives/programme_extra.html"
+    detail_fields = [
+        "name",
+        "unit",
+        "objectives",
+        "description",
+        "owner",
+        "status",
+        "start",
+        "end",
+        "budget",
+        "spent",
+        "budget_used",
+        "progress",
+    ]

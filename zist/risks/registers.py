@@ -1,0 +1,80 @@
+from zist.core.registry import Register, register
+from zist.risks import services
+from zist.risks.filters import RiskBandFilterSet, RiskFilterSet, RiskMatrixFilterSet
+from zist.risks.forms import RiskBandForm, RiskForm, RiskMatrixForm
+from zist.risks.models import Risk, RiskBand, RiskMatrix
+from zist.risks.serializers import RiskBandSerializer, RiskMatrixSerializer, RiskSerializer
+from zist.risks.tables import RiskBandTable, RiskMatrixTable, RiskTable
+
+
+@register
+class RiskMatrixRegister(Register):
+    model = RiskMatrix
+    form = RiskMatrixForm
+    filterset = RiskMatrixFilterSet
+    table = RiskMatrixTable
+    serializer = RiskMatrixSerializer
+    menu_group = "planning"
+    slug = "matrices"
+    detail_template = "risks/riskmatrix_extra.html"
+
+
+@register
+class RiskBandRegister(Register):
+    model = RiskBand
+    form = RiskBandForm
+    filterset = RiskBandFilterSet
+    table = RiskBandTable
+    serializer = RiskBandSerializer
+    menu_group = "planning"
+
+    @classmethod
+    def save(cls, form, request):
+        band = form.save()
+        services.rerate(band.matrix)
+        return band
+
+    @classmethod
+    def api_save(cls, serializer, request):
+        band = serializer.save()
+        services.rerate(band.matrix)
+        return band
+
+    @classmethod
+    def delete(cls, obj, request) -> None:
+        matrix = obj.matrix
+        obj.delete()
+        services.rerate(matrix)
+
+
+@register
+class RiskRegister(Register):
+    model = Risk
+    form = RiskForm
+    filterset = RiskFilterSet
+    table = RiskTable
+    serializer = RiskSerializer
+    menu_group = "planning"
+    detail_template = "risks/risk_extra.html"
+    detail_fields = [
+        "title",
+        "kind",
+        "unit",
+        "description",
+        "issue",
+        "party",
+        "aspect",
+        "obligation",
+        "matrix",
+        "likelihood",
+        "consequence",
+        "rating",
+        "band",
+        "residual_likelihood",
+        "residual_consequence",
+        "residual_rating",
+        "residual_band",
+        "owner",
+        "status",
+        "review_on",
+    ]

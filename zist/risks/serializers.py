@@ -1,0 +1,52 @@
+from zist.core.api import ZistModelSerializer
+from zist.risks.models import Risk, RiskBand, RiskMatrix
+
+COMMON = ["id", "display", "created", "last_updated"]
+
+
+class RiskMatrixSerializer(ZistModelSerializer):
+    class Meta:
+        model = RiskMatrix
+        fields = [
+            *COMMON,
+            "unit",
+            "name",
+            "likelihood_levels",
+            "consequence_levels",
+            "likelihood_labels",
+            "consequence_labels",
+        ]
+
+
+class RiskBandSerializer(ZistModelSerializer):
+    class Meta:
+        model = RiskBand
+        fields = [*COMMON, "matrix", "level", "name", "minimum", "colour"]
+
+
+class RiskSerializer(ZistModelSerializer):
+    class Meta:
+        model = Risk
+        fields = [
+            *COMMON,
+            "unit",
+            "title",
+            "kind",
+            "description",
+            "issue",
+            "party",
+            "aspect",
+            "obligation",
+            "matrix",
+            "likelihood",
+            "consequence",
+            "rating",
+            "band",
+            "residual_likelihood",
+            "residual_consequence",
+            "residual_rating",
+            "residual_band",
+            "owner",
+            "status",
+            "review_on",
+        ]
