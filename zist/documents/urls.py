@@ -15,6 +15,10 @@ urlpatterns = [
         views.acknowledge,
         name="documentversion_acknowledge",
     ),
+    path("documentversions/<int:pk>/file/", views.version_file, name="documentversion_file"),
     path("documents/<int:pk>/revise/", views.new_revision, name="document_revise"),
+    path("public/", views.public_list, name="public_list"),
+    path("public/<int:pk>/", views.public_detail, name="public_detail"),
+    path("public/<int:pk>/file/", views.public_file, name="public_file"),
     *app_urlpatterns("documents"),
 ]

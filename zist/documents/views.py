@@ -1,16 +1,21 @@
-"""Workflow buttons of the version page and the read confirmation; everything else is
-the generic register pages."""
+"""Workflow buttons of the version page, the read confirmation, version files, and the
+public pages where anyone reads the published version of a public document;
+everything else is the generic register pages."""
 
 from __future__ import annotations
+
+import mimetypes
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.db.models import Q
+from django.http import FileResponse, Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zist.attachments.validation import INLINE_TYPES
 from zist.documents import services
 from zist.documents.models import Document, DocumentVersion
 
@@ -63,3 +68,59 @@ def new_revision(request, pk: int):
             messages.error(request, message)
         return HttpResponseRedirect(document.get_absolute_url())
     return HttpResponseRedirect(version.get_absolute_url())
+
+
+def _file_response(version: DocumentVersion):
+    if not version.file:
+        raise Http404
+    content_type = mimetypes.guess_type(version.file_name or version.file.name)[0]
+    content_type = content_type or "application/octet-stream"
+    response = FileResponse(
+        version.file.open("rb"),
+        content_type=content_type,
+        as_attachment=content_type not in INLINE_TYPES,
+        filename=version.file_name or None,
+    )
+    # The file was checked by content on upload; still, never let it run anything.
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+@login_required
+def version_file(request, pk: int):
+    """The uploaded file of a version, for whoever may see the version."""
+    version = get_object_or_404(DocumentVersion.objects.restrict(request.user, "view"), pk=pk)
+    return _file_response(version)
+
+
+def _public_versions():
+    return DocumentVersion.objects.published().filter(document__public=True)
+
+
+def public_list(request):
+    """Published versions of public documents, for anyone (citizens need no login)."""
+    versions = _public_versions().select_related("document", "document__unit__organisation")
+    query = request.GET.get("q", "").strip()
+    if query:
+        versions = versions.filter(
+            Q(document__title__icontains=query)
+            | Q(document__code__icontains=query)
+            | Q(content__icontains=query)
+        )
+    versions = versions.order_by("document__unit__organisation__name", "document__code")
+    return render(request, "documents/public_list.html", {"versions": versions, "q": query})
+
+
+def public_detail(request, pk: int):
+    version = get_object_or_404(
+        _public_versions().select_related("document", "document__unit"), document_id=pk
+    )
+    return render(
+        request,
+        "documents/public_detail.html",
+        {"version": version, "html": services.render_text(version.content)},
+    )
+
+
+def public_file(request, pk: int):
+    return _file_response(get_object_or_404(_public_versions(), document_id=pk))
