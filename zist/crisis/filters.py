@@ -26,9 +26,7 @@ PairwiseComparisonFilterSet = _filterset(
     m.PairwiseComparison, (), ["session", "participant", "first", "second"]
 )
 DelphiRoundFilterSet = _filterset(m.DelphiRound, ("notes",), ["session", "number"])
-DelphiScoreFilterSet = _filterset(
-    m.DelphiScore, (), ["round__session", "round", "participant", "hazard"]
-)
+DelphiScoreFilterSet = _filterset(m.DelphiScore, (), ["round__session", "round", "hazard"])
 HazardScenarioFilterSet = _filterset(
     m.HazardScenario, ("title", "description", "root_causes"), ["unit", "hazard", "is_tree"]
 )

@@ -121,6 +121,9 @@ class DelphiScoreRegister(CrisisRegister):
     model = m.DelphiScore
     form, filterset, table, serializer = _parts("DelphiScore")
     natural_key = ("round", "participant", "hazard")
+    # The facilitator enters who answered (one answer per person and round); pages
+    # show the answers without names.
+    detail_fields = ["round", "hazard", "likelihood", "impact"]
 
 
 @register

@@ -1,3 +1,5 @@
+from rest_framework import serializers
+
 from zist.core.api import ZistModelSerializer
 from zist.crisis import forms
 from zist.crisis import models as m
@@ -16,7 +18,61 @@ def _serializer(model_, form, read_only=()):
 HazardSerializer = _serializer(m.Hazard, forms.HazardForm)
 HazardEventSerializer = _serializer(m.HazardEvent, forms.HazardEventForm)
 RiskMatrixSerializer = _serializer(m.RiskMatrix, forms.RiskMatrixForm)
-AssessmentSessionSerializer = _serializer(m.AssessmentSession, forms.AssessmentSessionForm)
+
+
+class AssessmentSessionSerializer(
+    _serializer(m.AssessmentSession, forms.AssessmentSessionForm, read_only=("results",))
+):
+    """A session with its computed result: the ranked hazards and, for AHP, the
+    consistency; for Delphi, each round's medians and interquartile ranges."""
+
+    results = serializers.SerializerMethodField()
+
+    def get_results(self, obj) -> dict:
+        results = obj.results()
+        data = {
+            "warnings": [str(w) for w in results.warnings],
+            "ranking": [
+                {
+                    "rank": row.rank,
+                    "hazard": row.hazard.pk,
+                    "likelihood": row.likelihood,
+                    "impact": row.impact,
+                    "score": row.score,
+                    "level": row.level,
+                }
+                for row in results.rows
+            ],
+        }
+        if results.ahp is not None:
+            data["ahp"] = {
+                "lambda_max": results.ahp.lambda_max,
+                "ci": results.ahp.ci,
+                "cr": results.ahp.cr,
+                "acceptable": results.ahp.acceptable,
+            }
+        if results.rounds:
+            data["consensus"] = results.consensus
+            data["rounds"] = [
+                {
+                    "number": item.round.number,
+                    "consensus": item.consensus,
+                    "hazards": [
+                        {
+                            "hazard": hazard.pk,
+                            "likelihood_median": likelihood.median,
+                            "likelihood_iqr": likelihood.iqr,
+                            "impact_median": impact.median,
+                            "impact_iqr": impact.iqr,
+                        }
+                        for hazard, likelihood, impact in item.rows
+                    ],
+                }
+                for item in results.rounds
+            ]
+        return data
+
+
 ParticipantSerializer = _serializer(m.Participant, forms.ParticipantForm)
 CriterionScoreSerializer = _serializer(m.CriterionScore, forms.CriterionScoreForm)
 PairwiseComparisonSerializer = _serializer(m.PairwiseComparison, forms.PairwiseComparisonForm)

@@ -23,7 +23,8 @@ PairwiseComparisonTable = _table(
     m.PairwiseComparison, ["first", "second", "favours", "intensity", "participant", "session"]
 )
 DelphiRoundTable = _table(m.DelphiRound, ["session", "number", "held_on"])
-DelphiScoreTable = _table(m.DelphiScore, ["hazard", "round", "participant", "likelihood", "impact"])
+# Delphi answers are anonymous: lists and exports show no names.
+DelphiScoreTable = _table(m.DelphiScore, ["hazard", "round", "likelihood", "impact"])
 HazardScenarioTable = _table(m.HazardScenario, ["title", "hazard", "unit", "is_tree"])
 ConsequenceNodeTable = _table(
     m.ConsequenceNode, ["label", "scenario", "kind", "likelihood", "severity"]

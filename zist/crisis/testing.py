@@ -248,7 +248,7 @@ class DelphiRoundScenario(CrisisScenario):
 @scenario
 class DelphiScoreScenario(CrisisScenario):
     model = m.DelphiScore
-    label_path = "participant"
+    label_path = "hazard"
 
     @classmethod
     def _round(cls, unit):

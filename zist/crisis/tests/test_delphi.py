@@ -74,3 +74,19 @@ def test_it_numbers_rounds_in_order_and_respects_the_limit(panel):
     with pytest.raises(ValidationError):
         DelphiRound(session=meeting, number=2).full_clean()
     assert any("without consensus" in w for w in meeting.results().warnings)
+
+
+def test_it_lists_delphi_answers_without_names(panel, make_user, client, cast):
+    from django.urls import reverse
+
+    meeting, people, *_ = panel
+    _round(meeting, 1, people, [(1, 2), (3, 2), (5, 4), (4, 3)])
+    client.force_login(make_user("crisis_manager", cast.inside))
+    listed = client.get(reverse("crisis:delphiscore_list")).content.decode()
+    exported = b"".join(
+        client.get(reverse("crisis:delphiscore_list"), {"export": "csv"}).streaming_content
+    ).decode()
+    assert "E1" not in listed and "E1" not in exported
+    api = client.get(f"/api/crisis/assessmentsessions/{meeting.pk}/").json()
+    assert api["results"]["rounds"][0]["consensus"] is False
+    assert "E1" not in str(api["results"])

@@ -95,3 +95,15 @@ def test_it_shows_the_trend_over_drills(cast, make_user, client):
     page = client.get(reverse("crisis:drill_trend")).content.decode()
     assert page.count("<polyline") == 4
     assert "Drill 2" in page
+
+
+def test_it_reminds_the_crisis_staff_of_planned_drills(cast, make_user):
+    from zist.core.due import collect
+
+    exercise = drill(cast.inside)  # planned for 2025-05-01
+    Drill.objects.create(unit=cast.outside, title="Elsewhere", planned_on=dt.date(2025, 5, 1))
+    manager = make_user("crisis_manager", cast.inside)
+    items = [i for i in collect(manager, dt.date(2025, 6, 1)) if i.key.startswith("crisis-")]
+    assert [item.title for item in items] == [exercise.title]
+    viewer = make_user("viewer", cast.inside)
+    assert not [i for i in collect(viewer, dt.date(2025, 6, 1)) if i.key.startswith("crisis-")]
