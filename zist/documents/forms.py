@@ -27,6 +27,11 @@ class DocumentVersionForm(ZistModelForm):
         model = DocumentVersion
         fields = ["document", "content", "file", "change_summary"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Readers of a document (its applicable units) do not write its versions.
+        self.fields["document"].queryset = Document.objects.restrict(self.user, "change")
+
 
 class ApprovalRouteForm(ZistModelForm):
     class Meta:

@@ -70,7 +70,7 @@ class CertificateRegister(Register):
     form = forms.CertificateForm
     filterset = filters.CertificateFilterSet
     table = tables.CertificateTable
-    serializer = serializers.CertificateSerializer
+    serializer = serializers.TrainingCertificateSerializer
     menu_group = "support"
 
 

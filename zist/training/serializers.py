@@ -75,7 +75,9 @@ class EnrolmentSerializer(ZistModelSerializer):
         ]
 
 
-class CertificateSerializer(ZistModelSerializer):
+class TrainingCertificateSerializer(ZistModelSerializer):
+    """Named apart from the certification app's certificates in the API schema."""
+
     class Meta:
         model = Certificate
         fields = ["id", "display", "person", "course", "title", "issuer", "issued_on", "expires_on"]
