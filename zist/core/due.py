@@ -42,12 +42,15 @@ class DueItem:
 
 
 def sources() -> list:
-    """The `due` modules of the installed Zist apps."""
+    """The `due` modules of the installed Zist apps (this module, zist.core.due, is
+    found too but has no `due_items`: only modules that provide it count)."""
     found = []
     for config in apps.get_app_configs():
         name = f"{config.name}.due"
         if config.name.startswith("zist.") and find_spec(name):
-            found.append(importlib.import_module(name))
+            module = importlib.import_module(name)
+            if hasattr(module, "due_items"):
+                found.append(module)
     return found
 
 
