@@ -16,3 +16,8 @@ document.addEventListener("keydown", (event) => {
   if (event.key !== "Escape") return;
   document.querySelectorAll("details.menu-group[open]").forEach((menu) => { menu.open = false; });
 });
+// On a phone the filters would push the register itself below the screen: start them
+// folded away unless the list is already filtered (the page works without this).
+if (window.matchMedia("(max-width: 40rem)").matches && !window.location.search) {
+  document.querySelectorAll("details.filter-panel").forEach((panel) => { panel.open = false; });
+}
