@@ -27,8 +27,14 @@ def test_it_opens_a_menu_group_and_follows_a_link_to_a_register_list(phone):
     expect(phone).to_have_url(re.compile(r"/fa/organisation/units/$"))
     table = phone.locator("table.register")
     expect(table).to_be_visible()
-    # Wide tables scroll inside their own box; the page itself does not scroll sideways.
+    # The filters start folded away, so the register itself is on the first screen…
+    filters = phone.locator("details.filter-panel")
+    expect(filters.locator("form.filters")).to_be_hidden()
+    assert table.bounding_box()["y"] < 740
+    # …and wide tables scroll inside their own box: the page does not scroll sideways.
     assert not phone.evaluate(PAGE_IS_WIDER_THAN_SCREEN)
     screenshot(phone, "fa-phone-list")
+    filters.locator("summary").tap()
+    expect(filters.locator("form.filters")).to_be_visible()
     table.locator("tbody a").first.tap()
     expect(phone).to_have_url(re.compile(r"/fa/organisation/units/\d+/$"))
