@@ -108,3 +108,27 @@ def order_layers(nodes: list, edges: list[Edge], layer: dict) -> dict[int, list]
         for index, node in enumerate(row):
             position[node] = index - (len(row) - 1) / 2
     return rows
+
+
+def split_long_edges(edges: list[Edge], layer: dict) -> tuple[list[Edge], dict, dict]:
+    """Break each forward edge that spans several layers into a chain through one
+    waypoint per layer crossed, so that it can be routed between the boxes.
+
+    Returns (edges of the extended graph, layer of each waypoint, {edge: chain of
+    nodes from source to target}). Waypoints are tuples ("~", source, target, layer).
+    """
+    extended, waypoints, chains = [], {}, {}
+    for source, target in edges:
+        if layer[target] - layer[source] <= 1:
+            extended.append((source, target))
+            chains[source, target] = [source, target]
+            continue
+        chain = [source]
+        for depth in range(layer[source] + 1, layer[target]):
+            point = ("~", source, target, depth)
+            waypoints[point] = depth
+            chain.append(point)
+        chain.append(target)
+        extended += list(zip(chain, chain[1:], strict=False))
+        chains[source, target] = chain
+    return extended, waypoints, chains

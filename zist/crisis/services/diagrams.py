@@ -15,6 +15,8 @@ from zist.core import calendars
 from zist.crisis.services import cascade, scoring
 
 BOX_W, BOX_H, GAP_X, GAP_Y, PAD = 190, 56, 24, 46, 16
+# Width of the slot a long edge takes in a layer it crosses.
+WAYPOINT_W = 20
 LEVEL_FILL = {
     scoring.LOW: "#e3f1e6",
     scoring.MEDIUM: "#fdf3c7",
@@ -45,19 +47,29 @@ def layered_svg(boxes: list[Box], edges: list[tuple], title: str) -> str:
     keys = [box.key for box in boxes]
     layer = cascade.layers(keys, edges)
     back = cascade.back_edges(keys, edges)
-    by_key = {box.key: box for box in boxes}
-    rows = {
-        depth: [by_key[key] for key in row]
-        for depth, row in cascade.order_layers(keys, edges, layer).items()
-    }
-    width = max(len(row) for row in rows.values()) * (BOX_W + GAP_X) - GAP_X + 2 * PAD + 40
+    forward = [edge for edge in edges if edge not in back]
+    extended, waypoints, chains = cascade.split_long_edges(forward, layer)
+    layer.update(waypoints)
+    rows = cascade.order_layers([*keys, *waypoints], extended, layer)
+
+    def slot(key) -> int:
+        return WAYPOINT_W if key in waypoints else BOX_W
+
+    def row_width(row) -> int:
+        return sum(slot(key) for key in row) + GAP_X * (len(row) - 1)
+
+    width = max(row_width(row) for row in rows.values()) + 2 * PAD + 40
     height = len(rows) * (BOX_H + GAP_Y) - GAP_Y + 2 * PAD
-    where = {}
+    where = {}  # key → (x of the slot's left edge, y of its top)
     for depth, row in rows.items():
-        row_width = len(row) * (BOX_W + GAP_X) - GAP_X
-        start = (width - row_width) / 2
-        for index, box in enumerate(row):
-            where[box.key] = (start + index * (BOX_W + GAP_X), PAD + depth * (BOX_H + GAP_Y))
+        x = (width - row_width(row)) / 2
+        for key in row:
+            where[key] = (x, PAD + depth * (BOX_H + GAP_Y))
+            x += slot(key) + GAP_X
+
+    def centre_x(key) -> float:
+        return where[key][0] + slot(key) / 2
+
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="diagram" role="img" direction="ltr" '
         f'viewBox="0 0 {width:.0f} {height:.0f}" width="{width:.0f}" height="{height:.0f}">',
@@ -66,24 +78,31 @@ def layered_svg(boxes: list[Box], edges: list[tuple], title: str) -> str:
         'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
         'fill="#44505a"/></marker></defs>',
     ]
-    for source, target in edges:
-        if source not in where or target not in where:
-            continue
+    for source, target in back:
         (sx, sy), (tx, ty) = where[source], where[target]
-        if (source, target) in back:
-            x1, y1 = sx + BOX_W, sy + BOX_H / 2
-            x2, y2 = tx + BOX_W, ty + BOX_H / 2
-            bulge = max(x1, x2) + 40
-            parts.append(
-                f'<path d="M{x1:.0f},{y1:.0f} C{bulge:.0f},{y1:.0f} {bulge:.0f},{y2:.0f} '
-                f'{x2:.0f},{y2:.0f}" fill="none" stroke="#b3261e" stroke-width="1.6" '
-                f'stroke-dasharray="5 4" marker-end="url(#arrow)" class="cycle-edge"/>'
-            )
-        else:
-            parts.append(
-                f'<line x1="{sx + BOX_W / 2:.0f}" y1="{sy + BOX_H:.0f}" x2="{tx + BOX_W / 2:.0f}" '
-                f'y2="{ty:.0f}" stroke="#44505a" stroke-width="1.4" marker-end="url(#arrow)"/>'
-            )
+        x1, y1 = sx + BOX_W, sy + BOX_H / 2
+        x2, y2 = tx + BOX_W, ty + BOX_H / 2
+        bulge = max(x1, x2) + 40
+        parts.append(
+            f'<path d="M{x1:.0f},{y1:.0f} C{bulge:.0f},{y1:.0f} {bulge:.0f},{y2:.0f} '
+            f'{x2:.0f},{y2:.0f}" fill="none" stroke="#b3261e" stroke-width="1.6" '
+            f'stroke-dasharray="5 4" marker-end="url(#arrow)" class="cycle-edge"/>'
+        )
+    for chain in chains.values():
+        # Down from the source's bottom, straight through each waypoint's slot, into
+        # the target's top.
+        points = [(centre_x(chain[0]), where[chain[0]][1] + BOX_H)]
+        for point in chain[1:-1]:
+            points += [
+                (centre_x(point), where[point][1]),
+                (centre_x(point), where[point][1] + BOX_H),
+            ]
+        points.append((centre_x(chain[-1]), where[chain[-1]][1]))
+        path = " ".join(f"{x:.0f},{y:.0f}" for x, y in points)
+        parts.append(
+            f'<polyline points="{path}" fill="none" stroke="#44505a" stroke-width="1.4" '
+            f'marker-end="url(#arrow)"/>'
+        )
     for box in boxes:
         x, y = where[box.key]
         node = (

@@ -88,3 +88,18 @@ def test_it_orders_each_layer_under_its_causes():
     assert rows[1] == ["ops", "prep"]
     # Children follow their parents' order instead of the input order.
     assert rows[2] == ["ops-1", "ops-2", "prep-1"]
+
+
+def test_it_routes_long_edges_through_waypoints():
+    edges = [("quake", "collapse"), ("collapse", "fire"), ("fire", "hospitals")]
+    edges.append(("quake", "hospitals"))
+    layer = cascade.layers(["quake", "collapse", "fire", "hospitals"], edges)
+    extended, waypoints, chains = cascade.split_long_edges(edges, layer)
+    assert chains["quake", "hospitals"] == [
+        "quake",
+        ("~", "quake", "hospitals", 1),
+        ("~", "quake", "hospitals", 2),
+        "hospitals",
+    ]
+    assert waypoints == {("~", "quake", "hospitals", 1): 1, ("~", "quake", "hospitals", 2): 2}
+    assert len(extended) == 6
