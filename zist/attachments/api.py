@@ -5,6 +5,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.exceptions import NotFound
 from rest_framework.exceptions import ValidationError as ApiValidationError
@@ -17,7 +18,9 @@ from zist.core.registry import get_register
 
 class AttachmentSerializer(serializers.ModelSerializer):
     record_type = serializers.CharField(
-        write_only=True, help_text=_("The record's type as app.model, e.g. actions.action.")
+        write_only=True,
+        # Lazy: a class attribute is built once at import, before any language is active.
+        help_text=gettext_lazy("The record's type as app.model, e.g. actions.action."),
     )
     download_url = serializers.SerializerMethodField()
 
