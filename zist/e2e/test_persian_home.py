@@ -28,6 +28,10 @@ def test_it_shows_a_right_to_left_page_with_jalali_today_in_persian_digits(page,
     html = page.locator("html")
     expect(html).to_have_attribute("lang", "fa")
     expect(html).to_have_attribute("dir", "rtl")
+    # Mirrored: the name of the application starts the header on the right.
+    width = page.viewport_size["width"]
+    brand = page.locator(".site-header .brand").bounding_box()
+    assert brand["x"] + brand["width"] > width - 40
     shown = page.locator("time.today-date").inner_text()
     # The test may straddle midnight in Tehran; either side of it is right.
     assert shown in {before, after}

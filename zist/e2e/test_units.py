@@ -44,6 +44,7 @@ def test_it_creates_a_unit_under_district_3_and_shows_it_in_danish(page, live_se
     expect(html).to_have_attribute("lang", "da")
     expect(html).to_have_attribute("dir", "ltr")
     expect(page.locator("h1")).to_have_text(NAME)
+    assert page.locator(".site-header .brand").bounding_box()["x"] < 40
     expect(page.locator(".site-header button[type=submit]").last).to_have_text("Log ud")
     expect(page.locator("main .page-head .actions")).to_contain_text("Historik")
     expect(page.locator("dl.fields")).to_contain_text("Overordnet enhed")  # Parent unit
