@@ -169,6 +169,8 @@ def _parse_other(text: str) -> dt.datetime:
 def parse_value(value, decimal_comma: bool = False) -> float:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return float(value)
+    if not decimal_comma and isinstance(value, str) and value.isascii() and "," not in value:
+        return float(value)  # the common case, fast; ValueError for words
     text = calendars.to_latin_digits(str(value)).strip().replace(" ", "").replace("\u00a0", "")
     if decimal_comma or ("," in text and "." not in text):
         text = text.replace(".", "").replace(",", ".")
@@ -178,10 +180,15 @@ def parse_value(value, decimal_comma: bool = False) -> float:
 
 
 _QUALITY_WORDS: dict[str, str] | None = None
+QUALITY_VALUES = frozenset(Quality.values)
 
 
 def parse_quality(value) -> str:
     global _QUALITY_WORDS
+    if not value:
+        return Quality.MEASURED
+    if value in QUALITY_VALUES:
+        return value
     if _QUALITY_WORDS is None:
         from django.utils import translation
 
@@ -193,10 +200,9 @@ def parse_quality(value) -> str:
                     words[choice] = choice
         words.update({"m": Quality.MEASURED, "e": Quality.ESTIMATED, "c": Quality.CORRECTED})
         _QUALITY_WORDS = words
-    text = str(value or "").strip().lower()
-    if not text:
+    if not value:
         return Quality.MEASURED
-    return _QUALITY_WORDS[text]
+    return _QUALITY_WORDS[str(value).strip().lower()]
 
 
 def meters_for(unit, user) -> dict[str, list[Meter]]:
@@ -241,13 +247,14 @@ def import_readings(
     meters = meters_for(unit, user)
     report = ImportReport()
     parsed: dict[int, dict[dt.datetime, tuple[float, str, int]]] = defaultdict(dict)
+    times: dict[str, dt.datetime] = {}
     for number, row in enumerate(rows, start=2):
         if not row or all(cell in (None, "") for cell in row):
             continue
         report.rows += 1
         if progress and report.rows % 50000 == 0:
             progress("read", report.rows)
-        problem = _parse_row(row, number, columns, meters, zone, decimal_comma, parsed)
+        problem = _parse_row(row, number, columns, meters, zone, decimal_comma, parsed, times)
         if problem:
             if len(report.errors) < MAX_ERRORS:
                 report.errors.append(RowError(number, problem))
@@ -294,12 +301,13 @@ def _columns(header: list[str], mapping: dict[str, str]) -> dict[str, int | None
     return columns
 
 
-def _parse_row(row, number, columns, meters, zone, decimal_comma, parsed) -> str | None:
+def _parse_row(row, number, columns, meters, zone, decimal_comma, parsed, times) -> str | None:
     def cell(key):
         index = columns[key]
         return row[index] if index is not None and index < len(row) else None
 
-    code = str(cell("meter") or "").strip().lower()
+    code = cell("meter")
+    code = code.strip().lower() if isinstance(code, str) else str(code or "").strip().lower()
     candidates = meters.get(code, [])
     if not candidates:
         return _("no meter with code %(code)s in this unit") % {"code": cell("meter") or ""}
@@ -308,10 +316,16 @@ def _parse_row(row, number, columns, meters, zone, decimal_comma, parsed) -> str
             "code": cell("meter")
         }
     meter = candidates[0]
-    try:
-        timestamp = parse_timestamp(cell("timestamp"), zone)
-    except (ValueError, TypeError, OverflowError):
-        return _("%(value)s is not a date and time") % {"value": cell("timestamp") or ""}
+    raw_time = cell("timestamp")
+    # Files repeat the same times for every meter: parse each text once.
+    timestamp = times.get(raw_time) if isinstance(raw_time, str) else None
+    if timestamp is None:
+        try:
+            timestamp = parse_timestamp(raw_time, zone)
+        except (ValueError, TypeError, OverflowError):
+            return _("%(value)s is not a date and time") % {"value": raw_time or ""}
+        if isinstance(raw_time, str):
+            times[raw_time] = timestamp
     try:
         value = parse_value(cell("value"), decimal_comma)
     except (ValueError, TypeError):
@@ -412,7 +426,15 @@ def insert_rows(rows: list[tuple], batch_id: int, source: str, progress=None) ->
             cursor.execute("DROP TABLE zist_reading_load")
         return
     ops = connection.ops
-    stamp = ops.adapt_datetimefield_value(now)
+    cache: dict = {None: None}
+
+    def adapt(moment):
+        # The same times repeat for every meter; adapt each once.
+        if moment not in cache:
+            cache[moment] = ops.adapt_datetimefield_value(moment)
+        return cache[moment]
+
+    stamp = adapt(now)
     sql = f"INSERT OR IGNORE INTO {table} ({columns}) VALUES ({', '.join(['%s'] * 12)})"
     with connection.cursor() as cursor:
         for start in range(0, len(rows), CHUNK * 4):
@@ -422,11 +444,11 @@ def insert_rows(rows: list[tuple], batch_id: int, source: str, progress=None) ->
                 [
                     (
                         meter_id,
-                        ops.adapt_datetimefield_value(moment),
+                        adapt(moment),
                         value,
                         quality,
                         consumption,
-                        ops.adapt_datetimefield_value(interval_start),
+                        adapt(interval_start),
                         flag,
                         False,
                         source,
