@@ -30,3 +30,21 @@ def test_it_stores_a_jalali_due_date_typed_in_persian_digits_as_gregorian(page):
     assert action.due_date == dt.date(2026, 12, 6)
     # …and reads back as the user typed it.
     expect(page.locator("dl.fields")).to_contain_text("۱۴۰۵/۰۹/۱۵")
+
+
+def test_it_refuses_a_jalali_date_that_does_not_exist_and_saves_nothing(page, watch):
+    district3 = Unit.objects.get(code="region2-d3", organisation__language="fa", depth=3)
+    watch.allow(400, "/fa/actions/actions/add/")
+    log_in(page, "region2.manager")
+
+    page.goto("/fa/actions/actions/add/")
+    page.locator("#id_unit").select_option(str(district3.pk))
+    page.locator("#id_title").fill("تاریخ نادرست")
+    page.locator("#id_due_date").fill("۱۴۰۵/۱۳/۰۱")  # there is no 13th month
+    page.locator("main form.record-form button[type=submit]").click()
+
+    error = page.locator("#id_due_date_error")
+    # The example of a good date is in the user's calendar and digits.
+    expect(error).to_contain_text("۱۴۰۳/۰۱/۰۱")
+    expect(page.locator("#id_due_date")).to_have_value("۱۴۰۵/۱۳/۰۱")
+    assert not Action.objects.filter(title="تاریخ نادرست").exists()
