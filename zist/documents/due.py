@@ -37,7 +37,10 @@ def due_items(user, until):
         route = services.route_for(version.document)
         if route is None:
             continue
-        if route.approver_id != user.pk and not route.reviewers.filter(pk=user.pk).exists():
+        reviewer = route.reviewers.filter(pk=user.pk).exists()
+        if reviewer and version.reviews.filter(reviewer=user).exists():
+            continue  # this reviewer has given an opinion already
+        if route.approver_id != user.pk and not reviewer:
             continue
         yield DueItem(
             key=f"document-version:{version.pk}:review",

@@ -1,5 +1,8 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
 from zist.core.forms import ZistModelForm
-from zist.documents.models import ApprovalRoute, Document, DocumentVersion
+from zist.documents.models import ApprovalRoute, Document, DocumentVersion, ReviewOutcome
 
 
 class DocumentForm(ZistModelForm):
@@ -19,6 +22,13 @@ class DocumentForm(ZistModelForm):
             "description",
         ]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        organisation = getattr(self.user, "organisation", None)
+        if not self.instance.pk and organisation is not None:
+            # Documents are written in the organisation's language unless said otherwise.
+            self.fields["language"].initial = organisation.language
+
 
 class DocumentVersionForm(ZistModelForm):
     """Only the text of a draft is edited here; the workflow buttons move it on."""
@@ -37,3 +47,10 @@ class ApprovalRouteForm(ZistModelForm):
     class Meta:
         model = ApprovalRoute
         fields = ["unit", "doc_type", "reviewers", "approver"]
+
+
+class ReviewForm(forms.Form):
+    """A reviewer's opinion of a version under review."""
+
+    outcome = forms.ChoiceField(label=_("Opinion"), choices=ReviewOutcome.choices)
+    comment = forms.CharField(label=_("Comment"), widget=forms.Textarea, required=False)

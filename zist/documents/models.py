@@ -359,3 +359,42 @@ class Acknowledgement(ZistModel):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.version}"
+
+
+class ReviewOutcome(models.TextChoices):
+    AGREE = "agree", _("Agree")
+    CHANGES = "changes", _("Changes needed")
+
+
+class Review(ZistModel):
+    """A reviewer's opinion of a version under review (one per reviewer and version;
+    a later opinion replaces the earlier one)."""
+
+    scope_field = "version__document__unit"
+
+    version = models.ForeignKey(
+        DocumentVersion, models.CASCADE, related_name="reviews", verbose_name=_("document version")
+    )
+    reviewer = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.CASCADE,
+        related_name="document_reviews_given",
+        verbose_name=_("reviewer"),
+    )
+    outcome = models.CharField(_("opinion"), max_length=10, choices=ReviewOutcome.choices)
+    comment = models.TextField(_("comment"), blank=True)
+
+    class Meta:
+        ordering = ["created"]
+        verbose_name = _("review")
+        verbose_name_plural = _("reviews")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "reviewer"],
+                name="review_once_per_reviewer",
+                violation_error_message=_("This reviewer has already reviewed this version."),
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reviewer} · {self.version}"

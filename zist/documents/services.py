@@ -22,6 +22,7 @@ from zist.documents.models import (
     ApprovalRoute,
     Document,
     DocumentVersion,
+    Review,
     VersionStatus,
     ancestor_paths,
 )
@@ -151,6 +152,27 @@ def new_revision(document: Document, user) -> DocumentVersion:
     version = DocumentVersion(document=document, content=latest.content if latest else "")
     version.save()
     return version
+
+
+def is_reviewer(user, version: DocumentVersion) -> bool:
+    """Whether `user` is named as a reviewer by the route of the version's document."""
+    route = route_for(version.document)
+    return route is not None and route.reviewers.filter(pk=user.pk).exists()
+
+
+def review(version: DocumentVersion, user, outcome: str, comment: str = "") -> Review:
+    """Record a reviewer's opinion of a version under review; only the reviewers named
+    by the document type's route give one, and only while the version is in review."""
+    if not (
+        DocumentVersion.objects.restrict(user, "view").filter(pk=version.pk).exists()
+        and is_reviewer(user, version)
+    ):
+        raise PermissionDenied(_("You are not a reviewer of this document."))
+    _require_status(version, VersionStatus.IN_REVIEW)
+    given, _created = Review.objects.update_or_create(
+        version=version, reviewer=user, defaults={"outcome": outcome, "comment": comment}
+    )
+    return given
 
 
 TRANSITIONS = {

@@ -15,6 +15,7 @@ urlpatterns = [
         views.acknowledge,
         name="documentversion_acknowledge",
     ),
+    path("documentversions/<int:pk>/review/", views.review, name="documentversion_review"),
     path("documentversions/<int:pk>/file/", views.version_file, name="documentversion_file"),
     path("documents/<int:pk>/revise/", views.new_revision, name="document_revise"),
     path("public/", views.public_list, name="public_list"),

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from zist.attachments.validation import INLINE_TYPES
 from zist.documents import services
+from zist.documents.forms import ReviewForm
 from zist.documents.models import Document, DocumentVersion
 
 
@@ -38,6 +39,27 @@ def version_step(request, pk: int, step: str):
             _("%(version)s is now %(status)s.")
             % {"version": version, "status": version.get_status_display().lower()},
         )
+    return HttpResponseRedirect(version.get_absolute_url())
+
+
+@login_required
+@require_POST
+def review(request, pk: int):
+    """A reviewer's opinion; refused (403) to anyone the route does not name."""
+    version = get_object_or_404(DocumentVersion.objects.restrict(request.user, "view"), pk=pk)
+    form = ReviewForm(request.POST)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return HttpResponseRedirect(version.get_absolute_url())
+    try:
+        services.review(version, request.user, **form.cleaned_data)
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, message)
+    else:
+        messages.success(request, _("Your review is recorded."))
     return HttpResponseRedirect(version.get_absolute_url())
 
 

@@ -29,7 +29,13 @@ def version_panel(context, version) -> dict:
         "frozen": version.is_frozen,
         "acknowledged": version.acknowledgements.filter(user=user).exists(),
         "can_acknowledge": status == VersionStatus.PUBLISHED,
+        "reviews": version.reviews.select_related("reviewer"),
+        "can_review": status == VersionStatus.IN_REVIEW and services.is_reviewer(user, version),
     }
+    if panel["can_review"]:
+        from zist.documents.forms import ReviewForm
+
+        panel["review_form"] = ReviewForm()
     if status == VersionStatus.PUBLISHED and may_change:
         panel["reading"] = services.reading_status(version)
     return panel
