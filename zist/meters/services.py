@@ -164,13 +164,34 @@ def period_bounds(start: dt.date, end: dt.date, time_zone: str) -> tuple[dt.date
 def consumption_rows(readings, start: dt.datetime, end: dt.datetime, unit_paths: Iterable[str]):
     """Summed consumption per unit, carrier, unit of measure and indicator, of the
     readings (a restricted queryset) whose interval starts in [start, end) on meters
-    in the given subtrees. One aggregate query."""
+    in the given subtrees.
+
+    Two queries: the sum per meter (grouped on the reading index's leading column, so
+    the database streams it without sorting), then the meters' unit, carrier and
+    unit of measure, combined here. Grouping the readings by unit and carrier in the
+    database instead sorts every reading and is several times slower on SQLite.
+    """
     from zist.core.querysets import subtree_q
 
-    return (
-        readings.filter(subtree_q("meter__unit", list(unit_paths)))
+    paths = list(unit_paths)
+    per_meter = (
+        readings.filter(subtree_q("meter__unit", paths))
         .filter(interval_start__gte=start, interval_start__lt=end)
-        .values("meter__unit_id", "meter__carrier", "meter__measure_unit", "meter__indicator_id")
+        .values_list("meter_id")
         .annotate(total=Sum("consumption"))
         .order_by()
     )
+    totals = dict(per_meter)
+    if not totals:
+        return []
+    keys = ("meter__unit_id", "meter__carrier", "meter__measure_unit", "meter__indicator_id")
+    grouped: dict[tuple, float | None] = {}
+    meters = Meter.objects.filter(subtree_q("unit", paths)).values_list(
+        "pk", "unit_id", "carrier", "measure_unit", "indicator_id"
+    )
+    for pk, *key in meters.iterator(chunk_size=10000):
+        if pk not in totals or totals[pk] is None:
+            continue
+        key = tuple(key)
+        grouped[key] = (grouped.get(key) or 0.0) + totals[pk]
+    return [dict(zip(keys, key, strict=True), total=total) for key, total in grouped.items()]

@@ -108,3 +108,17 @@ def test_it_computes_scope_1_and_2_per_unit_traceable_to_the_factors(cast, make_
     rep = make_user("environmental_representative", cast.inside)
     own = services.inventory(Reading.objects.restrict(rep), cast.region, start, end, 1403)
     assert {line.unit_id for line in own} == {cast.inside.pk}
+
+
+def test_it_shows_the_inventory_with_its_factors_only_inside_her_district(cast, make_user, client):
+    make_meter(cast.inside, code="G1", carrier="natural_gas", measure_unit="m³")
+    make_meter(cast.outside, code="G2", carrier="natural_gas", measure_unit="m³")
+    data = b"meter,timestamp,value\nG1,2024-03-20,0\nG1,2024-04-20,1000\nG2,2024-03-20,0\nG2,2024-04-20,5000\n"
+    assert imports.import_readings(data, "g.csv", cast.region).ok
+    rep = make_user("environmental_representative", cast.inside)
+    client.force_login(rep)
+    url = "/en/emissions/inventory/"
+    page = client.get(url, {"unit": cast.inside.pk, "year": 1403}).content.decode()
+    assert "2.020" in page and "56100 kg/TJ" in page  # 1000 m³ at the IPCC default
+    assert "10.098" not in page  # District 4's 5000 m³
+    assert client.get(url, {"unit": cast.outside.pk, "year": 1403}).status_code == 404
