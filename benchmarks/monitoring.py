@@ -1,0 +1,291 @@
+"""Monitoring benchmark: a national-scale dataset, import throughput and roll-up timings
+against a hand-written SQL floor, on SQLite or PostgreSQL.
+
+    python benchmarks/monitoring.py --database sqlite --meters 50000 --days 200
+    python benchmarks/monitoring.py --database postgresql --meters 50000 --days 200
+
+The full scale of issue 4 is 50 000 meters × 200 daily readings = 10 million readings
+on a unit tree five levels deep (organisation › 10 regions › 10 districts › 5
+departments › sites with 10 meters each). Generated files and databases live in
+benchmarks/data/ (git-ignored); the PostgreSQL database `zist_bench` is dropped and
+created again. Results are printed as a Markdown table for docs/performance.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import shutil
+import statistics
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "data"
+ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+REGIONS, DISTRICTS, DEPARTMENTS, METERS_PER_SITE = 10, 10, 5, 10
+
+
+def configure(database: str, url: str) -> None:
+    """Point Zist at a fresh benchmark database, before Django starts."""
+    sys.path.insert(0, str(HERE.parent))
+    os.environ.setdefault("ZIST_WARN_UNCOMMITTED_APPS", "0")
+    if database == "postgresql":
+        import psycopg
+
+        admin = url.rsplit("/", 1)[0] + "/postgres"
+        name = url.rsplit("/", 1)[1]
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            connection.execute(f'CREATE DATABASE "{name}"')
+        os.environ["DATABASE_URL"] = url
+    else:
+        folder = DATA / "sqlite"
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        os.environ["ZIST_DATA_DIR"] = str(folder)
+        os.environ.pop("DATABASE_URL", None)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zist.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+
+
+def step(path: str, index: int) -> str:
+    """The materialised path of a unit's `index`-th child (treebeard, steplen 4)."""
+    digits = ""
+    while True:
+        index, rest = divmod(index, 36)
+        digits = ALPHABET[rest] + digits
+        if index == 0:
+            break
+    return path + digits.rjust(4, "0")
+
+
+def build_tree(meters: int):
+    """Organisation, a five-level unit tree, an indicator and the meters (bulk)."""
+    from zist.indicators.models import Indicator
+    from zist.meters.models import Meter
+    from zist.organisations import services
+    from zist.organisations.models import Unit
+
+    organisation = services.create_organisation(name="Benchmark", language="en")
+    root = Unit.objects.get(organisation=organisation, depth=1)
+    sites_needed = max(1, meters // METERS_PER_SITE)
+    per_department = max(1, -(-sites_needed // (REGIONS * DISTRICTS * DEPARTMENTS)))
+    levels = [
+        (REGIONS, "region"),
+        (DISTRICTS, "district"),
+        (DEPARTMENTS, "department"),
+        (per_department, "site"),
+    ]
+    parents = [root]
+    sites = []
+    for width, kind in levels:
+        children = []
+        for parent in parents:
+            for index in range(1, width + 1):
+                if kind == "site" and len(sites) >= sites_needed:
+                    break
+                code = f"{parent.code}-{index}" if parent.depth > 1 else f"r{index}"
+                unit = Unit(
+                    organisation=organisation,
+                    parent=parent,
+                    name=code,
+                    code=code,
+                    kind=kind,
+                    path=step(parent.path, index),
+                    depth=parent.depth + 1,
+                    numchild=0,
+                )
+                children.append(unit)
+                if kind == "site":
+                    sites.append(unit)
+            parent.numchild = sum(1 for c in children if c.path.startswith(parent.path))
+        Unit.objects.bulk_create(children, batch_size=5000)
+        Unit.objects.bulk_update(parents, ["numchild"], batch_size=5000)
+        children = list(Unit.objects.filter(organisation=organisation, depth=parents[0].depth + 1))
+        if kind == "site":
+            sites = children
+        parents = children
+    indicator = Indicator.objects.create(
+        unit=root,
+        code="ELEC",
+        name="Electricity",
+        measure_unit="kWh",
+        source="meters",
+        category="energy",
+    )
+    Meter.objects.bulk_create(
+        [
+            Meter(
+                unit=site,
+                code=f"M{site.pk}-{n}",
+                carrier="electricity",
+                kind="cumulative",
+                measure_unit="kWh",
+                interval="daily",
+                indicator=indicator,
+            )
+            for site in sites
+            for n in range(METERS_PER_SITE)
+        ][:meters],
+        batch_size=5000,
+    )
+    return organisation, root, indicator
+
+
+def write_files(root, days: int) -> list[tuple[Path, object]]:
+    """One CSV per region: every meter's cumulative register at midnight, daily."""
+    from zist.meters.models import Meter
+    from zist.organisations.models import Unit
+
+    folder = DATA / "files"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    rng = random.Random(4)
+    start = dt.date(2024, 1, 1)
+    stamps = [(start + dt.timedelta(days=d)).isoformat() + " 00:00" for d in range(days)]
+    files = []
+    for region in Unit.objects.filter(organisation=root.organisation, depth=2).order_by("path"):
+        path = folder / f"{region.code}.csv"
+        with path.open("w") as out:
+            out.write("meter,timestamp,value\n")
+            for code in Meter.objects.filter(unit__path__startswith=region.path).values_list(
+                "code", flat=True
+            ):
+                register = rng.uniform(0, 50_000)
+                daily = rng.uniform(20, 400)
+                lines = []
+                for stamp in stamps:
+                    register += daily * rng.uniform(0.7, 1.3)
+                    lines.append(f"{code},{stamp},{register:.1f}\n")
+                out.write("".join(lines))
+        if path.stat().st_size > len("meter,timestamp,value\n"):
+            files.append((path, region))
+    return files
+
+
+def best_of(function, runs: int = 3) -> tuple[float, object]:
+    times, result = [], None
+    for _ in range(runs):
+        started = time.perf_counter()
+        result = function()
+        times.append(time.perf_counter() - started)
+    return min(times), result
+
+
+def floor_sql(indicator, unit, start, end):
+    """The same yearly total in one hand-written query: the floor."""
+    from django.db import connection
+
+    from zist.meters.services import period_bounds
+
+    lower, upper = period_bounds(start, end, unit.organisation.time_zone)
+    ops = connection.ops
+    sql = (
+        "SELECT SUM(r.consumption) FROM meters_reading r "
+        "JOIN meters_meter m ON m.id = r.meter_id "
+        "JOIN organisations_unit u ON u.id = m.unit_id "
+        "WHERE u.path LIKE %s AND m.indicator_id = %s "
+        "AND r.interval_start >= %s AND r.interval_start < %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql,
+            [
+                unit.path + "%",
+                indicator.pk,
+                ops.adapt_datetimefield_value(lower),
+                ops.adapt_datetimefield_value(upper),
+            ],
+        )
+        return cursor.fetchone()[0]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
+    parser.add_argument("--url", default="postgresql://postgres@127.0.0.1:5432/zist_bench")
+    parser.add_argument("--meters", type=int, default=50_000)
+    parser.add_argument("--days", type=int, default=200, help="daily readings per meter")
+    args = parser.parse_args()
+    configure(args.database, args.url)
+
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+
+    from zist.indicators.rollups import Figures
+    from zist.meters import imports
+    from zist.organisations.models import Unit
+
+    started = time.perf_counter()
+    organisation, root, indicator = build_tree(args.meters)
+    files = write_files(root, args.days)
+    print(
+        f"generated {args.meters} meters, {args.meters * args.days} readings, "
+        f"{Unit.objects.filter(organisation=organisation).count()} units "
+        f"in {time.perf_counter() - started:.0f} s",
+        file=sys.stderr,
+    )
+    rows = seconds = cpu = 0.0
+    durations = []
+    for path, region in files:
+        began, cpu_began = time.perf_counter(), time.process_time()
+        report = imports.import_readings(path.read_bytes(), path.name, region)
+        took = time.perf_counter() - began
+        cpu += time.process_time() - cpu_began
+        assert report.ok, report.errors[:3]
+        rows += report.rows
+        seconds += took
+        durations.append(took)
+        print(f"  {path.name}: {report.rows} rows in {took:.1f} s", file=sys.stderr)
+    again_started = time.perf_counter()
+    again = imports.import_readings(files[0][0].read_bytes(), files[0][0].name, files[0][1])
+    again_took = time.perf_counter() - again_started
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+    user = get_user_model().objects.create_superuser("bench", "b@example.org", "x", home_unit=root)
+    start, end = dt.date(2024, 1, 1), dt.date(2025, 1, 1)
+    district = Unit.objects.filter(organisation=organisation, depth=3).order_by("path").first()
+    results = []
+    for label, unit in (("root", root), ("one district", district)):
+        unit = Unit.objects.select_related("organisation").get(pk=unit.pk)
+        rollup, total = best_of(lambda u=unit: Figures(user, u, start, end).at(indicator))
+        floor, floor_total = best_of(lambda u=unit: floor_sql(indicator, u, start, end))
+        assert abs(float(total) - float(floor_total)) < 1e-6 * max(1.0, float(floor_total)), (
+            total,
+            floor_total,
+        )
+        results.append((label, rollup, floor))
+    vendor = connection.vendor
+    print(
+        "\n| database | meters | readings | import (readings/s, wall) "
+        "| import (readings per CPU-second of Zist) | re-import of one file "
+        "| roll-up root | SQL floor root | roll-up district | SQL floor district |"
+    )
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    (_, r_root, f_root), (_, r_district, f_district) = results
+    print(
+        f"| {vendor} | {args.meters:,} | {int(rows):,} | {rows / seconds:,.0f} "
+        f"| {rows / cpu:,.0f} "
+        f"| {again.created} new in {again_took:.1f} s | {r_root * 1000:,.0f} ms "
+        f"| {f_root * 1000:,.0f} ms | {r_district * 1000:,.1f} ms | {f_district * 1000:,.1f} ms |"
+    )
+    print(
+        f"\nroll-up / floor: root {r_root / f_root:.2f}×, district "
+        f"{r_district / f_district:.2f}×; import total {seconds:.1f} s "
+        f"(median file {statistics.median(durations):.1f} s)",
+        file=sys.stderr,
+    )
+
+
+if __name__ == "__main__":
+    main()
