@@ -24,7 +24,9 @@ PairwiseComparisonTable = _table(
 )
 DelphiRoundTable = _table(m.DelphiRound, ["session", "number", "held_on"])
 # Delphi answers are anonymous: lists and exports show no names.
-DelphiScoreTable = _table(m.DelphiScore, ["hazard", "round", "likelihood", "impact"])
+DelphiScoreTable = _table(
+    m.DelphiScore, ["hazard", "round__session", "round__number", "likelihood", "impact"]
+)
 HazardScenarioTable = _table(m.HazardScenario, ["title", "hazard", "unit", "is_tree"])
 ConsequenceNodeTable = _table(
     m.ConsequenceNode, ["label", "scenario", "kind", "likelihood", "severity"]
@@ -41,7 +43,9 @@ FunctionAssignmentTable = _table(m.FunctionAssignment, ["function", "agency", "r
 ProcessTable = _table(m.Process, ["name", "phase", "hazard", "owner_post", "unit"])
 ProcessStepTable = _table(m.ProcessStep, ["name", "process", "order", "post", "target_minutes"])
 DrillTable = _table(m.Drill, ["title", "hazard", "status", "planned_on", "held_on", "unit"])
-DrillTimingTable = _table(m.DrillTiming, ["step", "drill", "measured_minutes"])
+DrillTimingTable = _table(
+    m.DrillTiming, ["step__name", "drill", "step__target_minutes", "measured_minutes"]
+)
 DrillFindingTable = _table(m.DrillFinding, ["description", "drill", "remedy", "remedy_due"])
 PublicTrainingNeedTable = _table(
     m.PublicTrainingNeed, ["topic", "hazard", "audience", "priority", "channel"]

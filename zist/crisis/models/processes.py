@@ -5,6 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from zist.core.models import ZistModel
+from zist.core.querysets import RestrictedManager
 from zist.crisis.models.sessions import ONE_TO_FIVE
 
 
@@ -83,6 +84,13 @@ class Process(CriteriaScores, ZistModel):
         return sum(step.target_minutes or 0 for step in self.steps.all())
 
 
+class WithProcess(RestrictedManager):
+    """Steps name their process: join it wherever steps are listed (choice lists)."""
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("process")
+
+
 class ProcessStep(ZistModel):
     """One step: who does it, with what, producing what, within how long."""
 
@@ -107,6 +115,8 @@ class ProcessStep(ZistModel):
         _("target time (minutes)"), null=True, blank=True, validators=[MaxValueValidator(525600)]
     )
     resources = models.TextField(_("resources"), blank=True)
+
+    objects = WithProcess()
 
     class Meta:
         ordering = ["process", "order", "pk"]

@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from zist.core.models import ZistModel
+from zist.core.querysets import RestrictedManager
 
 ONE_TO_FIVE = [MinValueValidator(1), MaxValueValidator(5)]
 
@@ -323,6 +324,13 @@ class PairwiseComparison(ZistModel):
             raise ValidationError(_("This pair is already compared the other way round."))
 
 
+class WithSession(RestrictedManager):
+    """Rounds name their session: join it wherever rounds are listed (choice lists)."""
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("session")
+
+
 class DelphiRound(ZistModel):
     """One anonymous Delphi round. Rounds are numbered 1, 2, 3…; no round follows one
     that reached consensus, and earlier rounds are kept unchanged."""
@@ -335,6 +343,8 @@ class DelphiRound(ZistModel):
     number = models.PositiveSmallIntegerField(_("round"), validators=[MinValueValidator(1)])
     held_on = models.DateField(_("held on"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
+
+    objects = WithSession()
 
     class Meta:
         ordering = ["session", "number"]
