@@ -261,6 +261,9 @@ class ObjectHistoryView(RegisterView):
         entries = object_history(self.model, pk, request.user)
         if entries is None:
             raise Http404
+        # The record as it last was, taken before evidence-file entries are merged in;
+        # str(record) would add simple_history's English " as of <timestamp>".
+        title = str(entries[-1].record.history_object)
         entries = sorted(entries + attachment_entries(self.model, pk), key=lambda e: e.date)
         obj = self.restricted("view").filter(pk=pk).first()
         return render(
@@ -269,7 +272,7 @@ class ObjectHistoryView(RegisterView):
             self.base_context(
                 object=obj,
                 entries=list(reversed(entries)),
-                title=str(entries[-1].record),
+                title=title,
                 **self.object_urls(pk),
             ),
         )
