@@ -24,6 +24,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import translation
 
+from zist.actions.models import Action
 from zist.users.roles import Role
 
 ZIST = Path(settings.BASE_DIR)
@@ -178,20 +179,25 @@ def test_it_has_every_actions_string_in_the_actions_catalogue(tmp_path, settings
     assert not missing, f"run makemessages in zist/actions and translate: {sorted(missing)}"
 
 
-# Pages and the English each shows; the English page must show them (or the check below
-# proves nothing), the translated pages must not.
-PAGES = {
-    "home": ["Your roles", "Registers", "Recent changes", "All changes", "Log out"],
-    "organisations:unit_list": ["Filter", "Clear", "Export CSV", "Export XLSX", "Rows per page"],
-    "actions:action_add": ["Save", "Cancel", "Corrective action", "Due date"],
-    "profile": ["Your profile", "Preferences", "Your roles", "Save", "Create token"],
-    "change_log": ["Changes", "When", "Who", "Record"],
-}
+# Pages (URL name, the object it shows) and the English each shows; the English page
+# must show them (or the check below proves nothing), the translated pages must not.
+PAGES = [
+    ("home", None, ["Your roles", "Registers", "Recent changes", "All changes", "Log out"]),
+    ("organisations:unit_list", None, ["Filter", "Clear", "Export CSV", "Rows per page"]),
+    ("organisations:unit_detail", "region", ["History", "Subunits", "Evidence files"]),
+    ("actions:action_detail", "action", ["Edit", "History", "Delete", "Evidence files"]),
+    ("actions:action_history", "action", ["History of Check the pumps", "Created"]),
+    ("actions:action_add", None, ["Save", "Cancel", "Corrective action", "Due date"]),
+    ("actions:action_import", None, ["Template", "Columns", "Import", "Cancel"]),
+    ("profile", None, ["Your profile", "Preferences", "Your roles", "Save", "Create token"]),
+    ("change_log", None, ["Changes", "When", "Who", "Record"]),
+]
 
 
-def _page(client, name: str, language: str) -> str:
+def _page(client, objects: dict, page, language: str) -> str:
+    name, shown, _english = page
     with translation.override(language):
-        url = reverse(name)
+        url = reverse(name, args=[objects[shown].pk] if shown else None)
     response = client.get(url)
     assert response.status_code == 200, url
     return response.content.decode()
@@ -205,9 +211,13 @@ def _shows(html: str, text: str) -> bool:
 def test_it_shows_no_english_on_translated_pages(cast, make_user, client, language):
     user = make_user(Role.ENVIRONMENTAL_MANAGER, cast.region, username="manager")
     client.force_login(user)
-    for name, english in PAGES.items():
-        assert all(_shows(_page(client, name, "en"), text) for text in english), name
-        html = _page(client, name, language)
+    action = Action.objects.create(unit=cast.inside, title="Check the pumps")
+    objects = {"region": cast.region, "action": action}
+    for page in PAGES:
+        name, _argument, english = page
+        shown = _page(client, objects, page, "en")
+        assert all(_shows(shown, text) for text in english), name
+        html = _page(client, objects, page, language)
         left = [text for text in english if _shows(html, text)]
         assert not left, f"/{language}/ {name} still shows {left}"
         # simple_history names old rows "<record> as of <date>" in English.
@@ -216,7 +226,7 @@ def test_it_shows_no_english_on_translated_pages(cast, make_user, client, langua
 
 def test_it_shows_persian_in_persian(cast, make_user, client):
     client.force_login(make_user(Role.ENVIRONMENTAL_MANAGER, cast.region))
-    html = _page(client, "profile", "fa")
+    html = _page(client, {}, ("profile", None, []), "fa")
     assert 'lang="fa" dir="rtl"' in html
     assert "نقش\u200cهای شما" in html  # "Your roles", with its zero-width non-joiner
     assert "ذخیره" in html
