@@ -259,6 +259,15 @@ AHP_NOISE = [
     [1.1, 1.2, 0.9, 1, 1, 1, 1.1, 0.8, 1.3, 1],
 ]
 
+# Criteria scoring: (likelihood, human, economic, environmental, social) per person.
+SCORING = {
+    "زلزله": [(2, 5, 5, 3, 4), (3, 5, 4, 3, 5), (2, 5, 5, 4, 4)],
+    "آلودگی هوا": [(5, 3, 3, 4, 3), (5, 3, 2, 4, 3), (4, 2, 3, 5, 3)],
+    "سیلاب": [(4, 2, 3, 3, 2), (3, 2, 3, 2, 2), (4, 3, 3, 3, 3)],
+    "انفجار و نشت گاز": [(3, 3, 2, 1, 2), (3, 2, 2, 1, 2), (4, 3, 2, 2, 3)],
+}
+CRITERIA = ["likelihood", "human", "economic", "environmental", "social"]
+
 DELPHI_HAZARDS = {  # name: (likelihood, impact) the panel converges on
     "زلزله": (3, 5),
     "سیلاب": (4, 3),
@@ -883,6 +892,28 @@ def _load(load, root, office, manager) -> None:
                 first=hazards[AHP_HAZARDS[a]],
                 second=hazards[AHP_HAZARDS[b]],
             )
+
+    scoring_session = load.get(
+        m.AssessmentSession,
+        {"method": Method.SCORING, "held_on": j(1398, 2, 6), "risk_matrix": matrix},
+        unit=office,
+        title="امتیازدهی معیارهای ریسک (رهنمود اتحادیهٔ اروپا)",
+    )
+    scoring_session.hazards.add(*[hazards[n] for n in SCORING])
+    scorers = [
+        load.get(m.Participant, {"affiliation": affiliation}, session=scoring_session, name=name)
+        for name, affiliation in PEOPLE[:3]
+    ]
+    for name, rows in SCORING.items():
+        for person, values in zip(scorers, rows, strict=True):
+            for criterion, value in zip(CRITERIA, values, strict=True):
+                load.get(
+                    m.CriterionScore,
+                    {"value": value},
+                    participant=person,
+                    hazard=hazards[name],
+                    criterion=criterion,
+                )
 
     delphi_session = load.get(
         m.AssessmentSession,
