@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from django.db import models
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from treebeard.mp_tree import MP_Node
 
 from zist.core.display import display
 from zist.core.querysets import scope_paths
@@ -109,7 +110,14 @@ def _tracked_fields(record) -> list[str]:
         "history_type",
         "history_user_id",
         "history_relation_id",
+        # The record's own number: users never type it and Django labels it "ID" in
+        # English only.
+        "id",
     }
+    if issubclass(record.instance_type, MP_Node):
+        # treebeard's bookkeeping, labelled in English only; a unit's moves show through
+        # its parent field instead.
+        skip |= {"path", "depth", "numchild"}
     return [
         f.attname
         for f in record._meta.concrete_fields
