@@ -230,3 +230,15 @@ def test_it_shows_persian_in_persian(cast, make_user, client):
     assert 'lang="fa" dir="rtl"' in html
     assert "نقش\u200cهای شما" in html  # "Your roles", with its zero-width non-joiner
     assert "ذخیره" in html
+
+
+def test_it_shows_history_fields_only_under_translated_names(cast, client):
+    # Django names every primary key "ID" and treebeard its tree columns "Path", "Depth"
+    # and "Numchild", in English only: the history page must not list them.
+    client.force_login(cast.superuser)
+    with translation.override("fa"):
+        url = reverse("organisations:unit_history", args=[cast.region.pk])
+    html = client.get(url).content.decode()
+    fields = re.findall(r'<th scope="row">([^<]*)</th>', html)
+    assert "نام" in fields  # "name": the page does list the unit's fields
+    assert not {"ID", "Path", "Depth", "Numchild"} & set(fields), fields
