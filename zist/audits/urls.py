@@ -9,4 +9,5 @@ urlpatterns = app_urlpatterns("audits") + [
     path("audits/<int:pk>/report/", views.report, name="audit_report"),
     path("programmes/<int:pk>/overview/", views.programme_overview, name="programme_overview"),
     path("sampling/", views.sampling_page, name="sampling"),
+    path("dashboard/", views.dashboard, name="dashboard"),
 ]

@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from zist.audits import dashboard as dashboards
 from zist.audits import sampling, services
 from zist.audits.forms import ChecklistAnswerForm
 from zist.audits.models import Audit, AuditProgramme, Finding
@@ -135,3 +136,19 @@ def programme_overview(request, pk: int):
         "audits/programme_overview.html",
         {"programme": programme, **programme_context(programme, request.user)},
     )
+
+
+@login_required
+def dashboard(request):
+    """Open findings, overdue actions, certificates and programme progress for the
+    chosen unit's subtree (the user's first unit by default)."""
+    units = Unit.objects.restrict(request.user, "view").filter(archived=False)
+    unit = None
+    if request.GET.get("unit", "").isdigit():
+        unit = units.filter(pk=request.GET["unit"]).first()
+    if unit is None:
+        unit = units.order_by("depth", "path").first()
+    context = {"units": units, "unit": unit, "today": timezone.localdate()}
+    if unit is not None:
+        context.update(dashboards.dashboard(request.user, unit, timezone.localdate()))
+    return render(request, "audits/dashboard.html", context)
