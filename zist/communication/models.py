@@ -215,4 +215,5 @@ class Event(ZistModel):
 
     @property
     def participant_count(self) -> int:
-        return self.participants.count() + self.other_participants
+        # len(all()) rather than count(): lists prefetch the participants.
+        return len(self.participants.all()) + self.other_participants

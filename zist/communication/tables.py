@@ -26,6 +26,7 @@ class InquiryTable(Table):
 
 class EventTable(Table):
     model = Event
+    prefetch = ("participants",)
     columns = [
         "title",
         "kind",

@@ -11,6 +11,7 @@ from rest_framework import serializers, viewsets
 from rest_framework.exceptions import PermissionDenied, ValidationError
 
 from zist.core import calendars
+from zist.core.querysets import with_str_related
 from zist.core.registry import Register
 
 METHOD_ACTIONS = {
@@ -77,7 +78,7 @@ class ZistModelViewSet(viewsets.ModelViewSet):
     def get_queryset(self):
         action = METHOD_ACTIONS.get(self.request.method, "view")
         queryset = self.register.model.objects.restrict(self.request.user, action)
-        return self.register.table(queryset).queryset
+        return with_str_related(self.register.table(queryset).queryset)
 
     def _check_scope(self, instance, action: str) -> None:
         model = self.register.model

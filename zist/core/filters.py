@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from zist.core.forms import CalendarDateField
+from zist.core.querysets import with_str_related
 
 
 class CalendarDateFilter(django_filters.DateFilter):
@@ -32,7 +33,7 @@ class ZistFilterSet(django_filters.FilterSet):
         for filter_ in self.filters.values():
             queryset = getattr(filter_, "queryset", None)
             if isinstance(queryset, models.QuerySet) and hasattr(queryset, "restrict"):
-                filter_.queryset = queryset.restrict(user, "view")
+                filter_.queryset = with_str_related(queryset.restrict(user, "view"))
 
     def search(self, queryset, name, value):
         value = value.strip()

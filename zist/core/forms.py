@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from zist.core import calendars
-from zist.core.querysets import scope_paths, subtree_q
+from zist.core.querysets import scope_paths, subtree_q, with_str_related
 
 
 class CalendarDateInput(forms.TextInput):
@@ -57,7 +57,7 @@ def restrict_choices(fields, user) -> None:
     for field in fields.values():
         queryset = getattr(field, "queryset", None)
         if queryset is not None and hasattr(queryset, "restrict"):
-            field.queryset = queryset.restrict(user, "view")
+            field.queryset = with_str_related(queryset.restrict(user, "view"))
 
 
 def scope_choices(model, user, action: str):

@@ -40,6 +40,9 @@ class ScopedModel(models.Model):
     """
 
     scope_field = "unit"
+    # Relations that __str__ reads ("session__course"): every list, choice list and
+    # API display joins them, so showing N objects never costs N more queries.
+    str_select_related: tuple[str, ...] = ()
 
     class Meta:
         abstract = True

@@ -64,3 +64,9 @@ class RestrictedQuerySet(models.QuerySet):
 
 class RestrictedManager(models.Manager.from_queryset(RestrictedQuerySet)):
     pass
+
+
+def with_str_related(queryset: models.QuerySet) -> models.QuerySet:
+    """Join what the model's __str__ reads (see ScopedModel.str_select_related)."""
+    related = getattr(queryset.model, "str_select_related", ())
+    return queryset.select_related(*related) if related else queryset

@@ -34,6 +34,8 @@ class Table:
     model: type[models.Model]
     columns: list[str | Column] = []
     default_ordering: str | None = None
+    # Relations a computed column reads, fetched in one query each.
+    prefetch: tuple[str, ...] = ()
 
     def __init__(self, queryset: models.QuerySet, sort: str | None = None) -> None:
         self.columns_ = [c if isinstance(c, Column) else Column(c) for c in self.columns]
@@ -56,13 +58,15 @@ class Table:
         return any(c.accessor == name and c.orderable for c in self.columns_)
 
     def _prepare(self, queryset: models.QuerySet) -> models.QuerySet:
-        related, prefetch = set(), set()
+        related, prefetch = set(), set(self.prefetch)
         for accessor, field in self.fields.items():
             parts = accessor.split("__")
             if field is not None and (field.many_to_many or field.one_to_many):
                 prefetch.add(accessor)
             elif field is not None and (field.many_to_one or field.one_to_one):
                 related.add(accessor)
+                for extra in getattr(field.related_model, "str_select_related", ()):
+                    related.add(f"{accessor}__{extra}")
             elif len(parts) > 1:
                 related.add("__".join(parts[:-1]))
         if related:

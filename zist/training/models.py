@@ -117,6 +117,8 @@ class Course(ZistModel):
 class Session(ZistModel):
     """One running of a course for an audience, on a date, at a place."""
 
+    str_select_related = ("course",)
+
     unit = models.ForeignKey(
         "organisations.Unit",
         models.PROTECT,
@@ -163,6 +165,8 @@ class Effectiveness(models.TextChoices):
 class Enrolment(ZistModel):
     """A person on a session: attendance, assessment, and the effectiveness check made
     some time after the training."""
+
+    str_select_related = ("person", "session__course")
 
     scope_field = "session__unit"
 

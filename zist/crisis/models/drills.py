@@ -65,6 +65,8 @@ class Drill(CriteriaScores, ZistModel):
 class DrillTiming(ZistModel):
     """The time a step of the exercised process actually took in a drill."""
 
+    str_select_related = ("drill", "step")
+
     scope_field = "drill__unit"
 
     drill = models.ForeignKey(

@@ -335,6 +335,8 @@ class DelphiRound(ZistModel):
     """One anonymous Delphi round. Rounds are numbered 1, 2, 3…; no round follows one
     that reached consensus, and earlier rounds are kept unchanged."""
 
+    str_select_related = ("session",)
+
     scope_field = "session__unit"
 
     session = models.ForeignKey(
@@ -386,6 +388,8 @@ class DelphiRound(ZistModel):
 
 class DelphiScore(ZistModel):
     """A participant's anonymous likelihood and impact score of a hazard in one round."""
+
+    str_select_related = ("round__session", "hazard")
 
     scope_field = "round__session__unit"
 
