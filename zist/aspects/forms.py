@@ -93,3 +93,64 @@ class AspectForm(ZistModelForm):
         action = "change" if self.instance.pk else "add"
         units = scope_choices(Aspect, self.user, action)
         self.fields["activity"].queryset = self.fields["activity"].queryset.filter(unit__in=units)
+        self.criteria = self._known_criteria()
+        if self.criteria:
+            # One number field per criterion of the set; the typed "code=score" field
+            # stays for imports and the API.
+            self.fields["scores"].widget = forms.HiddenInput()
+            scores = self.instance.scores or {}
+            for criterion in self.criteria:
+                self.fields[f"score_{criterion.code}"] = forms.IntegerField(
+                    label=criterion.name,
+                    required=False,
+                    min_value=criterion.minimum,
+                    max_value=criterion.maximum,
+                    initial=scores.get(criterion.code),
+                    help_text=" · ".join(criterion.scale.splitlines()),
+                )
+
+    def _known_criteria(self) -> list:
+        """The criteria of the set this aspect is (or will be) scored with, when the
+        page already knows it: an existing aspect, the set chosen in the submitted form,
+        or the set covering an activity given in the link."""
+        from zist.aspects.services import criteria_set_for
+
+        criteria_set = self.instance.criteria_set if self.instance.criteria_set_id else None
+        if criteria_set is None and self.is_bound:
+            chosen = str(self.data.get("criteria_set") or "")
+            if chosen.isdigit():
+                criteria_set = CriteriaSet.objects.filter(pk=int(chosen)).first()
+        if criteria_set is None and not self.is_bound:
+            activity_pk = str(self.initial.get("activity") or "")
+            activity = (
+                self.fields["activity"].queryset.filter(pk=int(activity_pk)).first()
+                if activity_pk.isdigit()
+                else None
+            )
+            criteria_set = criteria_set_for(activity.unit) if activity else None
+            if criteria_set is not None:
+                self.initial["criteria_set"] = criteria_set.pk
+        return list(criteria_set.criteria.all()) if criteria_set else []
+
+    def clean(self):
+        cleaned = super().clean()
+        given = {
+            c.code: cleaned[f"score_{c.code}"]
+            for c in self.criteria
+            if cleaned.get(f"score_{c.code}") is not None
+        }
+        if given:
+            cleaned["scores"] = given
+        return cleaned
+
+    def add_error(self, field, error):
+        # With one field per criterion the combined field is hidden: show its errors
+        # (also those the model's clean() reports for it) at the top of the form.
+        if getattr(self, "criteria", None):
+            if field == "scores":
+                field = None
+            elif field is None and "scores" in getattr(error, "error_dict", {}):
+                super().add_error(None, forms.ValidationError(error.error_dict.pop("scores")))
+                if not error.error_dict:
+                    return
+        super().add_error(field, error)

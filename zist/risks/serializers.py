@@ -1,9 +1,13 @@
+from drf_spectacular.utils import extend_schema_serializer
+
 from zist.core.api import ZistModelSerializer
 from zist.risks.models import Risk, RiskBand, RiskMatrix
 
 COMMON = ["id", "display", "created", "last_updated"]
 
 
+# The crisis plan has its own RiskMatrix; keep the two apart in the OpenAPI schema.
+@extend_schema_serializer(component_name="EnvironmentalRiskMatrix")
 class RiskMatrixSerializer(ZistModelSerializer):
     class Meta:
         model = RiskMatrix

@@ -198,3 +198,50 @@ def test_it_draws_the_significance_map(setup, client):
     assert cells[(1, 1)] == "low"
     assert cells[(5, 5)] == "empty"
     assert [a.name for a in response.context["ranked"]] == ["Dust", "Noise"]
+
+
+def test_it_offers_one_field_per_criterion_when_the_activity_is_known(setup, client):
+    criteria_set, activity, _law = setup
+    form = client.get(reverse("aspects:aspect_add"), {"activity": activity.pk}).context["form"]
+    assert [f for f in form.fields if f.startswith("score_")] == [
+        "score_severity",
+        "score_probability",
+        "score_extent",
+    ]
+    assert form.initial["criteria_set"] == criteria_set.pk
+    response = client.post(
+        reverse("aspects:aspect_add"),
+        {
+            "activity": activity.pk,
+            "name": "Dust",
+            "condition": "normal",
+            "life_cycle_stage": "production",
+            "control": "direct",
+            "criteria_set": criteria_set.pk,
+            "score_severity": "3",
+            "score_probability": "3",
+            "score_extent": "",
+        },
+    )
+    assert response.status_code == 400
+    assert "extent" in " ".join(response.context["form"].non_field_errors())
+    response = client.post(
+        reverse("aspects:aspect_add"),
+        {
+            "activity": activity.pk,
+            "name": "Dust",
+            "condition": "normal",
+            "life_cycle_stage": "production",
+            "control": "direct",
+            "criteria_set": criteria_set.pk,
+            "score_severity": "3",
+            "score_probability": "3",
+            "score_extent": "3",
+        },
+    )
+    assert response.status_code == 302
+    aspect = Aspect.objects.get(name="Dust")
+    assert aspect.scores == {"severity": 3, "probability": 3, "extent": 3}
+    assert aspect.significant
+    edit = client.get(reverse("aspects:aspect_edit", args=[aspect.pk])).context["form"]
+    assert edit.fields["score_extent"].initial == 3

@@ -137,3 +137,20 @@ def test_it_imports_objectives_once_and_rejects_a_file_with_a_bad_row(cast, make
     errors = response.context["result"].errors
     assert [e.row for e in errors] == [3] and "Deadline" in " ".join(errors[0].messages)
     assert Objective.objects.count() == 1
+
+
+def test_it_lists_unachieved_objectives_due_for_the_owner(cast, make_user):
+    from zist.objectives import due
+
+    owner = make_user(Role.ENVIRONMENTAL_MANAGER, cast.region)
+    common = {"unit": cast.region, "owner": owner, "deadline": dt.date(2026, 3, 20)}
+    late = Objective.objects.create(code="A", statement="Open", **common)
+    Objective.objects.create(
+        code="B", statement="Done", baseline_value=10, target_value=5, current_value=5, **common
+    )
+    Objective.objects.create(
+        code="C", statement="Later", **{**common, "deadline": dt.date(2031, 1, 1)}
+    )
+    items = list(due.due_items(owner, dt.date(2026, 12, 31)))
+    assert [i.url for i in items] == [late.get_absolute_url()]
+    assert list(due.due_items(make_user(Role.VIEWER, cast.region), dt.date(2026, 12, 31))) == []

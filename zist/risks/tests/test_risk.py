@@ -133,3 +133,17 @@ def test_it_uses_the_organisations_own_labels(cast):
     )
     assert matrix.likelihood_names() == ["کم", "متوسط", "زیاد"]
     assert matrix.consequence_names()[0] == "Insignificant"
+
+
+def test_it_lists_risks_due_for_review_for_the_owner(cast, make_user):
+    import datetime as dt
+
+    from zist.risks import due
+
+    owner = make_user(Role.ENVIRONMENTAL_MANAGER, cast.region)
+    make_matrix(cast.region)
+    common = {"unit": cast.inside, "owner": owner, "likelihood": 2, "consequence": 2}
+    review = Risk.objects.create(title="Review me", review_on=dt.date(2026, 1, 1), **common)
+    Risk.objects.create(title="Closed", review_on=dt.date(2026, 1, 1), status="closed", **common)
+    Risk.objects.create(title="Later", review_on=dt.date(2027, 1, 1), **common)
+    assert [i.title for i in due.due_items(owner, dt.date(2026, 6, 1))] == [review.title]
