@@ -6,6 +6,8 @@ from zist.core.api import ZistModelViewSet
 
 
 class HazardViewSet(ZistModelViewSet):
+    """Hazards: a refused delete names the sessions that use the hazard."""
+
     def perform_destroy(self, instance):
         # Say which sessions hold the hazard, as the web page does.
         sessions = list(instance.sessions.all())
@@ -15,6 +17,8 @@ class HazardViewSet(ZistModelViewSet):
 
 
 class DelphiRoundViewSet(ZistModelViewSet):
+    """Delphi rounds: earlier rounds and rounds with consensus are kept."""
+
     def perform_destroy(self, instance):
         from zist.crisis.registers import delphi_round_deletable
 

@@ -830,6 +830,7 @@ def _ahp_judgement(ratio: float) -> tuple[str, int]:
 
 
 def load() -> dict[str, int]:
+    """Create what is missing of the Qazvin crisis plan; return the counts created."""
     root = Unit.objects.filter(organisation__name=QAZVIN, depth=1).first()
     if root is None:
         return {}

@@ -28,6 +28,7 @@ def _viewable(model, user):
 
 @login_required
 def overview(request):
+    """Links to the crisis registers and pages the user may see."""
     user = request.user
     links = [
         {"label": reg.verbose_name_plural(), "url_name": reg.url_name("list")}
@@ -41,6 +42,7 @@ def overview(request):
 
 @login_required
 def office(request):
+    """Organisation chart, posts and the functions × departments matrix."""
     user = request.user
     context = plan_service.office_context(
         _viewable(m.Post, user),
@@ -52,6 +54,7 @@ def office(request):
 
 @login_required
 def training_needs(request):
+    """Specialist needs per post and public needs per hazard."""
     user = request.user
     context = plan_service.training_context(
         _viewable(m.Post, user), _viewable(m.PublicTrainingNeed, user), user
@@ -63,6 +66,7 @@ def training_needs(request):
 
 @login_required
 def drill_trend(request):
+    """Scores of held drills over time and steps over their target time."""
     drills = list(
         _viewable(m.Drill, request.user)
         .filter(status=m.DrillStatus.HELD)
@@ -91,6 +95,7 @@ def drill_trend(request):
 
 @login_required
 def plan_document(request, pk: int):
+    """The printable plan: frozen if approved, else assembled now."""
     plan = get_object_or_404(m.MasterPlan.objects.restrict(request.user, "view"), pk=pk)
     if plan.status == m.PlanStatus.APPROVED and plan.document:
         body = plan.document
@@ -102,6 +107,7 @@ def plan_document(request, pk: int):
 @login_required
 @require_POST
 def approve_plan(request, pk: int):
+    """Approve a draft version (the policy's approve action)."""
     plan = get_object_or_404(m.MasterPlan.objects.restrict(request.user, "approve"), pk=pk)
     try:
         plan_service.approve(plan, request.user, request)

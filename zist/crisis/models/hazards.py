@@ -71,6 +71,7 @@ class Hazard(ZistModel):
         return super().delete(*args, **kwargs)
 
     def in_use_message(self, sessions) -> str:
+        """Why this hazard cannot be deleted, naming the sessions that use it."""
         return _(
             "The hazard “%(hazard)s” cannot be deleted: it is used in the risk assessment "
             "sessions %(sessions)s. Remove it from those sessions first."

@@ -132,6 +132,7 @@ class AssessmentSession(ZistModel):
         return self.risk_matrix or RiskMatrix(name=str(_("Default 5×5 matrix")))
 
     def results(self):
+        """The computed result (see zist.crisis.services.sessions)."""
         from zist.crisis.services.sessions import session_results
 
         return session_results(self)

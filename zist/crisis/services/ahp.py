@@ -43,6 +43,8 @@ class Inconsistency:
 
 @dataclass
 class AhpResult:
+    """Priorities and consistency of one pairwise matrix."""
+
     priorities: list[float]
     lambda_max: float
     ci: float

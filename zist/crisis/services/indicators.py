@@ -9,6 +9,8 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class Indicator:
+    """One Sendai target's figure: total, yearly average and yearly rate per 100 000."""
+
     code: str
     total: float
     per_year: float

@@ -54,6 +54,7 @@ def training_context(posts, needs, user) -> dict:
 
 
 def plan_context(plan, user) -> dict:
+    """Context of the plan document: what `user` may see under the plan's unit."""
     from zist.crisis import models as m
     from zist.crisis.services.indicators import sendai
 
@@ -112,6 +113,7 @@ def plan_context(plan, user) -> dict:
 
 
 def render_document(plan, user, request=None) -> str:
+    """The plan document as HTML, assembled now."""
     return render_to_string(
         "crisis/plan_document_body.html", plan_context(plan, user), request=request
     )

@@ -23,12 +23,14 @@ def track_remedy(source, unit, title: str, due_date=None, kind=ActionKind.REMEDY
 
 
 def track_gap(gap, owner=None):
+    """The remedy action of a capability gap (kind: remedy)."""
     return track_remedy(
         gap, gap.scenario.unit, gap.remedy, gap.remedy_due, ActionKind.REMEDY, owner
     )
 
 
 def track_finding(finding, owner=None):
+    """The corrective action of a drill finding."""
     return track_remedy(
         finding,
         finding.drill.unit,

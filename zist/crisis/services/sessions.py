@@ -13,6 +13,8 @@ from zist.crisis.services import ahp, delphi, scoring
 
 @dataclass
 class HazardResult:
+    """One hazard's place in a session's result."""
+
     hazard: object
     rank: int = 0
     likelihood: float | None = None
@@ -36,6 +38,8 @@ class HazardResult:
 
 @dataclass
 class SessionResults:
+    """A session's result: ranked hazards, warnings and the method's details."""
+
     method: str
     rows: list[HazardResult] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -68,6 +72,7 @@ def _rank(rows: list[HazardResult]) -> list[HazardResult]:
 
 
 def session_results(session) -> SessionResults:
+    """The result of a session by its method."""
     from zist.crisis.models.sessions import Method
 
     return {
@@ -179,6 +184,8 @@ def ahp_results(session) -> SessionResults:
 
 @dataclass
 class RoundResults:
+    """The feedback of one Delphi round."""
+
     round: object
     rows: list = field(default_factory=list)  # (hazard, likelihood Feedback, impact Feedback)
     consensus: bool = False

@@ -45,6 +45,7 @@ def holder_gaps(
 
 
 def post_needs(post) -> list[HolderGaps]:
+    """What each holder of `post` lacks."""
     return [
         holder_gaps(
             holder,
