@@ -172,11 +172,25 @@ def test_it_has_every_platform_string_in_the_platform_catalogue(tmp_path, settin
     assert not missing, f"run makemessages for the platform and translate: {sorted(missing)}"
 
 
-def test_it_has_every_actions_string_in_the_actions_catalogue(tmp_path, settings):
-    used = _extract(tmp_path, ["actions"], "actions", settings)
-    assert ("", "Corrective action", "") in used
-    missing = used - _committed(ZIST / "actions/locale/fa/LC_MESSAGES/django.po")
-    assert not missing, f"run makemessages in zist/actions and translate: {sorted(missing)}"
+# Every domain app with a committed catalogue: its code and its catalogue must agree too.
+APP_CATALOGUES = [
+    path
+    for path in CATALOGUES
+    if path.relative_to(ZIST).parts[1:3] == ("locale", "fa") and path.name == "django.po"
+]
+
+
+def test_it_finds_the_app_catalogues():
+    assert ZIST / "actions/locale/fa/LC_MESSAGES/django.po" in APP_CATALOGUES
+
+
+@pytest.mark.parametrize("catalogue", APP_CATALOGUES, ids=lambda path: path.parts[-5])
+def test_it_has_every_string_of_an_app_in_its_catalogue(catalogue, tmp_path, settings):
+    app = catalogue.parts[-5]
+    used = _extract(tmp_path, [app], app, settings)
+    assert used, f"makemessages found no strings in zist/{app}"
+    missing = used - _committed(catalogue)
+    assert not missing, f"run makemessages in zist/{app} and translate: {sorted(missing)}"
 
 
 # Pages (URL name, the object it shows) and the English each shows; the English page
