@@ -146,6 +146,8 @@ class ApprovalRoute(ZistModel):
     only that person may approve.
     """
 
+    str_select_related = ("unit",)
+
     unit = models.ForeignKey(
         "organisations.Unit",
         models.PROTECT,
@@ -206,6 +208,7 @@ class DocumentVersion(ZistModel):
     where it stands in the workflow (who submitted, approved and published it, when)."""
 
     scope_field = "document__unit"
+    str_select_related = ("document",)
 
     document = models.ForeignKey(
         Document, models.PROTECT, related_name="versions", verbose_name=_("document")

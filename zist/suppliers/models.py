@@ -96,6 +96,7 @@ class Evaluation(ZistModel):
     """An evaluation of a supplier's environmental performance: score, findings, date."""
 
     scope_field = "supplier__unit"
+    str_select_related = ("supplier",)
 
     supplier = models.ForeignKey(
         Supplier, models.CASCADE, related_name="evaluations", verbose_name=_("supplier")

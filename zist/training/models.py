@@ -219,6 +219,7 @@ class Certificate(ZistModel):
     """Proof of training or qualification held by a person, possibly expiring."""
 
     scope_field = "person__unit"
+    str_select_related = ("person",)
 
     person = models.ForeignKey(
         Person, models.PROTECT, related_name="certificates", verbose_name=_("person")
@@ -317,6 +318,7 @@ class Evidence(ZistModel):
     supervised task), counted against a requirement."""
 
     scope_field = "person__unit"
+    str_select_related = ("person",)
 
     person = models.ForeignKey(
         Person, models.PROTECT, related_name="evidence", verbose_name=_("person")
