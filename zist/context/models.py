@@ -120,8 +120,14 @@ class Need(ZistModel):
     def __str__(self) -> str:
         return f"{self.party}: {self.description[:80]}"
 
+    def save(self, *args, **kwargs):
+        # A need linked to an obligation has been adopted as one, whichever path saved it.
+        if self.obligation_id:
+            self.becomes_obligation = True
+        super().save(*args, **kwargs)
+
     def clean(self) -> None:
-        if self.obligation_id and not self.becomes_obligation:
+        if self.obligation_id:
             self.becomes_obligation = True
         if self.becomes_obligation and not self.relevant:
             raise ValidationError(

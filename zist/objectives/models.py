@@ -9,6 +9,8 @@ objectives, with a budget, spending and tasks (Actions with source = programme).
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
@@ -203,4 +205,4 @@ class Programme(ZistModel):
         """Share of the budget spent, in percent (above 100 when overspent)."""
         if not self.budget:
             return None
-        return (self.spent / self.budget * 100).quantize(self.spent.__class__("0.1"))
+        return (Decimal(self.spent) / Decimal(self.budget) * 100).quantize(Decimal("0.1"))

@@ -19,6 +19,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from zist.core import calendars
 from zist.core.models import ZistModel
 from zist.core.querysets import RestrictedQuerySet, subtree_q
 
@@ -196,7 +197,7 @@ class ComplianceEvaluation(ZistModel):
         verbose_name_plural = _("compliance evaluations")
 
     def __str__(self) -> str:
-        return f"{self.obligation.reference} · {self.evaluated_on.isoformat()}"
+        return f"{self.obligation.reference} · {calendars.format_date(self.evaluated_on)}"
 
     def clean(self) -> None:
         if self.evaluated_on and self.evaluated_on > timezone.localdate():

@@ -109,3 +109,17 @@ def test_it_imports_parties_once_and_rejects_a_file_with_a_bad_row(cast, make_us
     errors = response.context["result"].errors
     assert [e.row for e in errors] == [3] and "Unit" in " ".join(errors[0].messages)
     assert InterestedParty.objects.count() == 2
+
+
+def test_it_marks_a_need_adopted_when_the_api_links_an_obligation(cast, make_user):
+    party = InterestedParty.objects.create(unit=cast.region, name="Residents", origin="external")
+    law = Obligation.objects.create(unit=cast.region, reference="N-1", title="Noise", kind="law")
+    api = APIClient()
+    api.force_authenticate(make_user(Role.ENVIRONMENTAL_MANAGER, cast.region))
+    response = api.post(
+        "/api/context/needs/",
+        {"party": party.pk, "description": "Quiet nights", "obligation": law.pk},
+        format="json",
+    )
+    assert response.status_code == 201, response.content
+    assert Need.objects.get().becomes_obligation
