@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from django.db import transaction
-from django.db.models import Max, OuterRef, Subquery
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
@@ -488,21 +488,25 @@ def insert_rows(rows: list[tuple], batch_id: int, source: str, progress=None) ->
 
 
 def _last_readings(meter_ids: Iterable[int]) -> dict[int, services.Point]:
-    """The latest stored reading of each meter (one query per 10 000 meters)."""
+    """The latest stored reading of each meter: the latest time per meter (a grouped
+    query the unique index answers), then those readings (two queries per 10 000
+    meters; a correlated MAX subquery per reading was 10× slower on PostgreSQL)."""
     ids = list(meter_ids)
     found: dict[int, services.Point] = {}
     for start in range(0, len(ids), 10000):
         chunk = ids[start : start + 10000]
-        latest = (
-            Reading.objects.filter(meter_id=OuterRef("meter_id"))
-            .order_by()
-            .values("meter_id")
+        latest = dict(
+            Reading.objects.filter(meter_id__in=chunk)
+            .values_list("meter_id")
             .annotate(m=Max("timestamp"))
-            .values("m")
+            .order_by()
         )
-        rows = Reading.objects.filter(meter_id__in=chunk, timestamp=Subquery(latest)).values_list(
-            "meter_id", "timestamp", "value", "restart"
-        )
-        for meter_id, timestamp, value, restart in rows:
-            found[meter_id] = services.Point(timestamp, value, restart)
+        if not latest:
+            continue
+        rows = Reading.objects.filter(
+            meter_id__in=list(latest), timestamp__in=set(latest.values())
+        ).values_list("meter_id", "timestamp", "value", "restart")
+        for meter_id, timestamp, value, restart in rows.iterator(chunk_size=20000):
+            if latest[meter_id] == timestamp:
+                found[meter_id] = services.Point(timestamp, value, restart)
     return found
