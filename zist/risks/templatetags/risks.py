@@ -4,6 +4,7 @@ into SVG attributes: the content security policy forbids inline styles)."""
 from collections import Counter
 
 from django import template
+from django.utils import translation
 
 from zist.risks import rating
 from zist.risks.models import Risk
@@ -28,13 +29,20 @@ def risk_grid(context, matrix, residual=False) -> dict:
     )
     counts = Counter(tuple(pair) for pair in risks.values_list(*fields) if None not in pair)
     likelihoods, consequences = matrix.likelihood_names(), matrix.consequence_names()
+    width = LABEL_WIDTH + matrix.consequence_levels * CELL + 10
+    # Right to left: labels on the right, consequence growing to the left.
+    rtl = translation.get_language_bidi()
+
+    def left(offset: int, span: int = 0) -> int:
+        return width - offset - span if rtl else offset
+
     cells, rows = [], rating.grid(matrix.likelihood_levels, matrix.consequence_levels, plain)
     for row_index, row in enumerate(rows):
         for lik, con, value, band in row:
             band_obj = bands.get(band.key) if band else None
             cells.append(
                 {
-                    "x": LABEL_WIDTH + (con - 1) * CELL,
+                    "x": left(LABEL_WIDTH + (con - 1) * CELL, CELL),
                     "y": HEADER + row_index * CELL,
                     "rating": value,
                     "count": counts.get((lik, con), 0),
@@ -45,7 +53,9 @@ def risk_grid(context, matrix, residual=False) -> dict:
     return {
         "cells": cells,
         "size": CELL,
-        "width": LABEL_WIDTH + matrix.consequence_levels * CELL + 10,
+        "width": width,
+        "rtl": rtl,
+        "label_x": left(4),
         "height": HEADER + matrix.likelihood_levels * CELL + 10,
         "row_labels": [
             {
@@ -55,7 +65,7 @@ def risk_grid(context, matrix, residual=False) -> dict:
             for i in range(matrix.likelihood_levels)
         ],
         "column_labels": [
-            {"x": LABEL_WIDTH + i * CELL + CELL // 2, "text": consequences[i]}
+            {"x": left(LABEL_WIDTH + i * CELL + CELL // 2), "text": consequences[i]}
             for i in range(matrix.consequence_levels)
         ],
         "bands": [bands[b.key] for b in sorted(plain, key=lambda b: b.minimum)],

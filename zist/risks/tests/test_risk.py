@@ -147,3 +147,15 @@ def test_it_lists_risks_due_for_review_for_the_owner(cast, make_user):
     Risk.objects.create(title="Closed", review_on=dt.date(2026, 1, 1), status="closed", **common)
     Risk.objects.create(title="Later", review_on=dt.date(2027, 1, 1), **common)
     assert [i.title for i in due.due_items(owner, dt.date(2026, 6, 1))] == [review.title]
+
+
+def test_it_mirrors_the_matrix_right_to_left(cast, make_user, client):
+    user = make_user(Role.ENVIRONMENTAL_MANAGER, cast.region, language="fa")
+    client.force_login(user)
+    matrix = make_matrix(cast.region)
+    ltr = client.get(f"/en/risks/matrices/{matrix.pk}/").content.decode()
+    rtl = client.get(f"/fa/risks/matrices/{matrix.pk}/").content.decode()
+    # The cell of the lowest likelihood and consequence: next to the labels, which sit
+    # on the left in English and on the right in Persian (width 150 + 5 × 70 + 10).
+    assert '<rect x="150" y="340"' in ltr
+    assert '<rect x="290" y="340"' in rtl
