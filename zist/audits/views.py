@@ -66,7 +66,7 @@ def report(request, pk: int):
 def _site_history(unit) -> list[sampling.Site]:
     """The unit's direct subunits as sites, with the date each was last audited."""
     sites = []
-    for child in unit.get_children().filter(archived=False):
+    for child in unit.children.filter(archived=False).order_by("name"):
         last = (
             Audit.objects.done()
             .filter(scope_units=child)
@@ -118,7 +118,7 @@ def programme_context(programme, user) -> dict:
     """What the programme page shows below the fields: progress, audits and the
     risk-based interval of each unit."""
     since = timezone.localdate() - dt.timedelta(days=3 * 365)
-    units = [programme.unit, *programme.unit.get_children().filter(archived=False)]
+    units = [programme.unit, *programme.unit.children.filter(archived=False).order_by("name")]
     return {
         "progress": services.programme_progress(programme),
         "programme_audits": programme.audits.restrict(user, "view").select_related(
