@@ -145,6 +145,8 @@ class Responsibility(models.TextChoices):
 class FunctionAssignment(ZistModel):
     """A cell of the functions × departments matrix."""
 
+    str_select_related = ("function", "agency")
+
     scope_field = "function__unit"
 
     function = models.ForeignKey(

@@ -5,7 +5,6 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from zist.core.models import ZistModel
-from zist.core.querysets import RestrictedManager
 from zist.crisis.models.sessions import ONE_TO_FIVE
 
 
@@ -84,15 +83,10 @@ class Process(CriteriaScores, ZistModel):
         return sum(step.target_minutes or 0 for step in self.steps.all())
 
 
-class WithProcess(RestrictedManager):
-    """Steps name their process: join it wherever steps are listed (choice lists)."""
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("process")
-
-
 class ProcessStep(ZistModel):
     """One step: who does it, with what, producing what, within how long."""
+
+    str_select_related = ("process",)
 
     scope_field = "process__unit"
 
@@ -115,8 +109,6 @@ class ProcessStep(ZistModel):
         _("target time (minutes)"), null=True, blank=True, validators=[MaxValueValidator(525600)]
     )
     resources = models.TextField(_("resources"), blank=True)
-
-    objects = WithProcess()
 
     class Meta:
         ordering = ["process", "order", "pk"]

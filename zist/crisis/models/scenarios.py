@@ -87,6 +87,8 @@ class ConsequenceNode(ZistModel):
 class ConsequenceLink(ZistModel):
     """`source` triggers `target` (earthquake → gas-pipe fire)."""
 
+    str_select_related = ("source", "target")
+
     scope_field = "scenario__unit"
 
     scenario = models.ForeignKey(
@@ -184,6 +186,8 @@ GAP_KINDS = {
 class CapabilityGap(ZistModel):
     """A hardware or software weakness of a responsible organisation in a scenario,
     with the remedy that becomes a tracked action."""
+
+    str_select_related = ("agency",)
 
     scope_field = "scenario__unit"
 

@@ -10,7 +10,6 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from zist.core.models import ZistModel
-from zist.core.querysets import RestrictedManager
 
 ONE_TO_FIVE = [MinValueValidator(1), MaxValueValidator(5)]
 
@@ -205,6 +204,8 @@ IMPACT_CRITERIA = (Criterion.HUMAN, Criterion.ECONOMIC, Criterion.ENVIRONMENTAL,
 class CriterionScore(ZistModel):
     """One participant's score of one hazard on one criterion (1–5)."""
 
+    str_select_related = ("participant", "hazard")
+
     scope_field = "participant__session__unit"
 
     participant = models.ForeignKey(
@@ -245,6 +246,8 @@ class Favours(models.TextChoices):
 class PairwiseComparison(ZistModel):
     """An AHP judgement on Saaty's 1–9 scale: how much riskier the favoured hazard is.
     Without a participant it is the group's consensus judgement."""
+
+    str_select_related = ("first", "second")
 
     scope_field = "session__unit"
 
@@ -325,13 +328,6 @@ class PairwiseComparison(ZistModel):
             raise ValidationError(_("This pair is already compared the other way round."))
 
 
-class WithSession(RestrictedManager):
-    """Rounds name their session: join it wherever rounds are listed (choice lists)."""
-
-    def get_queryset(self):
-        return super().get_queryset().select_related("session")
-
-
 class DelphiRound(ZistModel):
     """One anonymous Delphi round. Rounds are numbered 1, 2, 3…; no round follows one
     that reached consensus, and earlier rounds are kept unchanged."""
@@ -346,8 +342,6 @@ class DelphiRound(ZistModel):
     number = models.PositiveSmallIntegerField(_("round"), validators=[MinValueValidator(1)])
     held_on = models.DateField(_("held on"), null=True, blank=True)
     notes = models.TextField(_("notes"), blank=True)
-
-    objects = WithSession()
 
     class Meta:
         ordering = ["session", "number"]
