@@ -15,7 +15,7 @@ from zist.audits import dashboard as dashboards
 from zist.audits import sampling, services
 from zist.audits.forms import ChecklistAnswerForm
 from zist.audits.models import Audit, AuditProgramme, Finding
-from zist.organisations.models import Unit
+from zist.organisations.models import Unit, UnitKind
 
 
 @login_required
@@ -64,9 +64,11 @@ def report(request, pk: int):
 
 
 def _site_history(unit) -> list[sampling.Site]:
-    """The unit's direct subunits as sites, with the date each was last audited."""
+    """The unit's direct subunits as sites, with the date each was last audited.
+    Offices under the unit (an environment office) belong to the central function."""
     sites = []
-    for child in unit.children.filter(archived=False).order_by("name"):
+    children = unit.children.filter(archived=False).exclude(kind=UnitKind.OFFICE)
+    for child in children.order_by("name"):
         last = (
             Audit.objects.done()
             .filter(scope_units=child)

@@ -259,9 +259,14 @@ def test_it_shows_programme_progress(cast, manager, client):
 
 
 def test_it_proposes_sampled_districts(cast, manager, client):
+    from zist.organisations import services as tree
+
+    # The region's environment office is part of the central function, not a site.
+    tree.create_unit(cast.region, name="Environment office", code="env", kind="office")
     client.force_login(manager)
     response = client.get(reverse("audits:sampling"), {"unit": cast.region.pk})
     assert response.status_code == 200
+    assert [site.name for site in response.context["sites"]] == ["District 3", "District 4"]
     assert [size for _, size in response.context["sizes"]] == [2, 1, 2]
 
 
