@@ -27,6 +27,16 @@ def number(value, digits: int = 1) -> str:
     return calendars.localize_digits(text)
 
 
+def figure(value) -> str:
+    """A figure rounded for reading: no decimals from 1 000 up, one from 10, two from 1,
+    three below; grouped and in the user's digits; "—" when there is none."""
+    if value is None:
+        return "—"
+    size = abs(Decimal(str(value)))
+    digits = 0 if size >= 1000 else 1 if size >= 10 else 2 if size >= 1 else 3
+    return number(value, digits)
+
+
 def bar_chart(
     rows: list[tuple[str, Decimal | None]],
     title: str,
@@ -41,7 +51,7 @@ def bar_chart(
     span = WIDTH - LABEL - VALUE
     height = ROW * len(rows) + 12
     parts = [
-        f'<svg class="chart" role="img" viewBox="0 0 {WIDTH} {height}" '
+        f'<svg class="chart" role="img" direction="ltr" viewBox="0 0 {WIDTH} {height}" '
         f'width="100%" preserveAspectRatio="xMinYMin meet" '
         f'xmlns="http://www.w3.org/2000/svg"><title>{escape(title)}</title>'
     ]
@@ -71,7 +81,7 @@ def bar_chart(
         )
         parts.append(
             f'<text x="{x(LABEL + length + 6):.1f}" y="{y + 18}" '
-            f'text-anchor="{start_anchor}" class="chart-value">{escape(number(value))}</text>'
+            f'text-anchor="{start_anchor}" class="chart-value">{escape(figure(value))}</text>'
         )
     if target is not None and top:
         position = x(LABEL + float(Decimal(target) / top) * span)

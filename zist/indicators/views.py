@@ -29,8 +29,8 @@ def chosen_unit_and_year(request):
     if wanted:
         root = units.filter(pk=wanted).first() if wanted.isdigit() else None
     else:
-        home = request.user.home_unit_id
-        root = units.filter(pk=home).first() or units.first()
+        # The widest unit the user may see: a manager of Region 2 starts at the region.
+        root = units.order_by("depth", "path").first()
     if root is None:
         raise Http404
     root = Unit.objects.select_related("organisation").get(pk=root.pk)

@@ -19,7 +19,7 @@ def waste(cast):
     )
     year = current_year_label(cast.tehran, timezone.localdate()) - 1
     start = year_period_start(cast, year)
-    for unit, amount in ((cast.inside, "33.25"), (cast.outside, "71.5")):
+    for unit, amount in ((cast.inside, "33.5"), (cast.outside, "71.5")):
         IndicatorValue.objects.create(
             indicator=indicator, unit=unit, period_start=start, period_end=start, value=amount
         )
@@ -38,7 +38,7 @@ def test_it_shows_the_region_its_theme_totals_breakdown_and_chart(cast, make_use
     response = client.get(reverse("indicators:green_accounts"), {"unit": cast.region.pk})
     assert response.status_code == 200
     page = response.content.decode()
-    assert "<svg" in page and "104.75" in page.replace(",", "")
+    assert "<svg" in page and "105.0" in page.replace(",", "")
     assert "District 3" in page and "District 4" in page
 
 
@@ -51,16 +51,16 @@ def test_it_shows_a_district_representative_only_her_district(cast, make_user, c
     assert client.get(url, {"unit": cast.region.pk}).status_code == 404
     assert client.get(url, {"unit": cast.outside.pk}).status_code == 404
     page = client.get(url, {"unit": cast.inside.pk}).content.decode()
-    assert "33.25" in page and "71.5" not in page
+    assert "33.5" in page and "71.5" not in page
     exported = b"".join(
         client.get(url, {"unit": cast.inside.pk, "export": "csv"}).streaming_content
     ).decode()
-    assert "33.25" in exported and "71.5" not in exported
+    assert "33.5" in exported and "71.5" not in exported
     api = APIClient()
     api.force_authenticate(rep)
     data = api.get("/api/indicators/indicators/accounts/", {"unit": cast.inside.pk}).json()
     [theme] = data["themes"]
-    assert theme["indicators"][0]["value"] == 33.25
+    assert theme["indicators"][0]["value"] == 33.5
     assert (
         api.get("/api/indicators/indicators/accounts/", {"unit": cast.region.pk}).status_code == 404
     )
@@ -74,13 +74,13 @@ def test_it_gives_the_chart_data_through_the_api(cast, make_user, waste):
         "/api/indicators/indicators/accounts/", {"unit": cast.region.pk, "year": year}
     ).json()
     row = data["themes"][0]["indicators"][0]
-    assert row["value"] == 104.75
+    assert row["value"] == 105
     assert [t["year"] for t in row["trend"]] == [year - 2, year - 1, year]
     assert {b["name"]: b["value"] for b in row["breakdown"]} == {
-        "District 3": 33.25,
+        "District 3": 33.5,
         "District 4": 71.5,
     }
-    assert Decimal(str(row["value"])) == Decimal("104.75")
+    assert Decimal(str(row["value"])) == Decimal("105")
 
 
 def test_it_mirrors_the_charts_in_persian():
