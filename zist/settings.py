@@ -226,7 +226,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT.mkdir(exist_ok=True)
 MEDIA_ROOT = DATA_DIR / "uploads"
 # Uploads are served only by our own permission-checking view, never as static media.
-MEDIA_URL = None
+MEDIA_URL = "/uploads-not-served/"
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},

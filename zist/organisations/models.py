@@ -140,7 +140,10 @@ class Unit(MP_Node, ZistModel):
     """
 
     scope_field = ""
-    node_order_by = ["name"]
+    # No automatic ordering: with it, treebeard renumbers every later sibling (for roots,
+    # every unit of every later organisation) on each insert. Children keep the order
+    # they were added in; lists sort by name on request.
+    node_order_by: list[str] = []
     steplen = 4
 
     organisation = models.ForeignKey(
@@ -200,6 +203,19 @@ class Unit(MP_Node, ZistModel):
 
     def __str__(self) -> str:
         return self.name
+
+    def save(self, *args, **kwargs):
+        # The tree fields belong to treebeard, which rewrites them with raw SQL on moves:
+        # never write back a stale copy held in memory.
+        if self.pk and not kwargs.get("update_fields"):
+            current = Unit.objects.filter(pk=self.pk).values("path", "depth", "numchild").first()
+            if current:
+                self.path, self.depth, self.numchild = (
+                    current["path"],
+                    current["depth"],
+                    current["numchild"],
+                )
+        super().save(*args, **kwargs)
 
     @property
     def indented_name(self) -> str:

@@ -43,7 +43,7 @@ def move_unit(unit: Unit, new_parent: Unit) -> Unit:
     if unit.depth == 1:
         raise ValidationError(_("The organisation's root unit cannot be moved."))
     with transaction.atomic():
-        Unit.objects.move(unit, new_parent, pos="sorted-child")
+        Unit.objects.move(unit, new_parent, pos="last-child")
         unit.refresh_from_db()
         unit.parent = new_parent
         unit.save()

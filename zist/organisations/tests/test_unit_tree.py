@@ -137,3 +137,20 @@ def test_it_refuses_tree_actions_out_of_scope_through_the_api(cast, make_user):
         ).status_code
         == 404
     )
+
+
+def test_it_never_renumbers_other_organisations_when_one_is_added(cast):
+    before = dict(Unit.objects.values_list("pk", "path"))
+    services.create_organisation(name="Aaa first by name", language="en")
+    after = dict(Unit.objects.filter(pk__in=before).values_list("pk", "path"))
+    assert after == before
+
+
+def test_it_never_writes_back_a_stale_tree_position(cast):
+    stale = Unit.objects.get(pk=cast.inside.pk)
+    services.move_unit(Unit.objects.get(pk=cast.inside.pk), cast.outside)
+    stale.description = "edited from an old copy"
+    stale.save()
+    fresh = Unit.objects.get(pk=cast.inside.pk)
+    assert fresh.path.startswith(Unit.objects.get(pk=cast.outside.pk).path)
+    assert fresh.description == "edited from an old copy"
