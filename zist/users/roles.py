@@ -82,6 +82,10 @@ POLICY: dict[str, dict[str, frozenset[str]]] = {
         "organisations": READ,
         "users": READ,
         "crisis": ALL,
+        # Remedies of capability gaps and drill findings are Actions; needs link to
+        # training courses.
+        "actions": EDIT,
+        "training": READ,
     },
     Role.VIEWER: {
         "*": READ,
