@@ -301,6 +301,7 @@ class MonitoringSettings(ZistModel):
     )
 
     class Meta:
+        ordering = ["unit"]
         verbose_name = _("monitoring settings")
         verbose_name_plural = _("monitoring settings")
 
