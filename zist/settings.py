@@ -290,6 +290,15 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Choice sets that share a field name across apps get names of their own.
+    "ENUM_NAME_OVERRIDES": {
+        "ComplianceResultEnum": "zist.obligations.models.Result",
+        "ChecklistResultEnum": "zist.audits.models.ChecklistResult",
+        "AssessmentResultEnum": "zist.training.models.Result",
+        "IndicatorDirectionEnum": "zist.indicators.models.Direction",
+        # Also the direction of a communication: the same internal/external choices.
+        "InternalExternalEnum": "zist.context.models.Origin",
+    },
 }
 
 LOGGING = {
