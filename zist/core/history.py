@@ -64,9 +64,13 @@ def object_history(model: type[models.Model], pk: int, user) -> list[Entry] | No
     records = list(records)
     if not records:
         return None
-    if not restrict_history(
-        model.history.filter(history_id=records[-1].history_id), user, model
-    ).exists():
+    if model._base_manager.filter(pk=pk).exists():
+        # A live record: its current place decides (historical rows may hold an old one).
+        allowed = model.objects.restrict(user, "view").filter(pk=pk).exists()
+    else:
+        last = model.history.filter(history_id=records[-1].history_id)
+        allowed = restrict_history(last, user, model).exists()
+    if not allowed:
         return None
     names = _tracked_fields(records[0])
     related = _related_labels(model, records, names)

@@ -105,3 +105,15 @@ def test_it_offers_no_way_to_edit_history(client, cast):
 
     names = [name for name in get_resolver().reverse_dict if isinstance(name, str)]
     assert not [n for n in names if "history" in n and ("edit" in n or "delete" in n)]
+
+
+def test_it_shows_a_moved_units_history_to_those_who_see_it_now(cast, make_user, client):
+    from zist.organisations import services
+    from zist.organisations.models import Unit
+
+    # Moving District 3 rewrites its subunit's path without a history row of the
+    # subunit: its last history row still places it under District 3's old path.
+    child = services.create_unit(cast.inside, name="Depot", code="depot")
+    services.move_unit(Unit.objects.get(pk=cast.inside.pk), Unit.objects.get(pk=cast.outside.pk))
+    client.force_login(make_user(Role.ENVIRONMENTAL_REPRESENTATIVE, cast.outside))
+    assert client.get(reverse("organisations:unit_history", args=[child.pk])).status_code == 200
