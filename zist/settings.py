@@ -263,6 +263,10 @@ EMAIL_BACKEND = env_str("ZIST_EMAIL_BACKEND", "django.core.mail.backends.console
 DEFAULT_FROM_EMAIL = env_str("ZIST_FROM_EMAIL", "zist@localhost")
 EMAIL_HOST = env_str("ZIST_EMAIL_HOST", "localhost")
 EMAIL_PORT = env_int("ZIST_EMAIL_PORT", 25)
+# Reminders (`zist remind`): days before a due date at which to remind, and the address
+# people reach Zist at, for links in e-mails.
+ZIST_REMINDER_DAYS = ",".join(str(int(day)) for day in env_list("ZIST_REMINDER_DAYS", ["30", "7"]))
+ZIST_BASE_URL = env_str("ZIST_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -4,7 +4,6 @@ per run with the reminders not sent before."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Sequence
 
 from django.conf import settings
@@ -32,9 +31,7 @@ def thresholds_from_setting(value: str | None) -> tuple[int, ...]:
 
 
 def configured_thresholds() -> tuple[int, ...]:
-    return thresholds_from_setting(
-        getattr(settings, "ZIST_REMINDER_DAYS", None) or os.environ.get("ZIST_REMINDER_DAYS")
-    )
+    return thresholds_from_setting(settings.ZIST_REMINDER_DAYS)
 
 
 def reached_threshold(due_date: dt.date, today: dt.date, thresholds: Sequence[int]) -> str | None:
@@ -90,7 +87,7 @@ def send_digest(user, today: dt.date, thresholds: Sequence[int]) -> int:
             fresh = [(item, t) for item, t in candidates if _claim(user, item, t)]
             if not fresh:
                 return 0
-            base = os.environ.get("ZIST_BASE_URL", "").rstrip("/")
+            base = settings.ZIST_BASE_URL
             rows = [
                 {
                     "item": item,
