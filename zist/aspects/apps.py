@@ -9,3 +9,7 @@ class AspectsConfig(AppConfig):
 
     def ready(self) -> None:
         from zist.aspects import registers  # noqa: F401
+        from zist.aspects.models import Aspect
+        from zist.core.navigation import register_page
+
+        register_page("planning", _("Significance map"), "aspects:aspect_map", Aspect)

@@ -9,3 +9,8 @@ class AuditsConfig(AppConfig):
 
     def ready(self) -> None:
         from zist.audits import registers  # noqa: F401
+        from zist.audits.models import Audit
+        from zist.core.navigation import register_page
+
+        register_page("check", _("Check and improvement dashboard"), "audits:dashboard", Audit)
+        register_page("check", _("Multi-site sampling"), "audits:sampling", Audit)

@@ -18,6 +18,17 @@ MENU_GROUPS = [
 ]
 
 
+# Pages that are not registers (reports, maps, dashboards), added by apps in `ready()`.
+_pages: list[dict] = []
+
+
+def register_page(group: str, label, url_name: str, model) -> None:
+    """Show a page that is not a register in a menu group, to users who may view
+    `model` somewhere. The page itself must still restrict what it shows."""
+    if not any(page["url_name"] == url_name for page in _pages):
+        _pages.append({"group": group, "label": label, "url_name": url_name, "model": model})
+
+
 def menu_for(user) -> list[dict]:
     groups = []
     for key, label in MENU_GROUPS:
@@ -28,6 +39,12 @@ def menu_for(user) -> list[dict]:
             paths = scope_paths(user, reg.model, "view")
             if paths is None or paths:
                 items.append({"label": reg.verbose_name_plural(), "url_name": reg.url_name("list")})
+        for page in _pages:
+            if page["group"] != key:
+                continue
+            paths = scope_paths(user, page["model"], "view")
+            if paths is None or paths:
+                items.append({"label": page["label"], "url_name": page["url_name"]})
         if items:
             groups.append({"key": key, "label": label, "items": items})
     return groups

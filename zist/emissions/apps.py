@@ -8,4 +8,8 @@ class EmissionsConfig(AppConfig):
     verbose_name = _("Greenhouse gases")
 
     def ready(self) -> None:
+        from zist.core.navigation import register_page
         from zist.emissions import registers  # noqa: F401
+        from zist.indicators.models import Indicator
+
+        register_page("monitoring", _("Greenhouse-gas inventory"), "emissions:inventory", Indicator)

@@ -8,4 +8,8 @@ class IndicatorsConfig(AppConfig):
     verbose_name = _("Indicators")
 
     def ready(self) -> None:
+        from zist.core.navigation import register_page
         from zist.indicators import registers  # noqa: F401
+        from zist.indicators.models import Indicator
+
+        register_page("monitoring", _("Green accounts"), "indicators:green_accounts", Indicator)
