@@ -9,3 +9,9 @@ class CommunicationConfig(AppConfig):
 
     def ready(self) -> None:
         from zist.communication import registers  # noqa: F401
+        from zist.communication.models import Event
+        from zist.core.navigation import register_page
+
+        register_page(
+            "support", _("Representatives' network"), "communication:representatives", Event
+        )

@@ -8,4 +8,8 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Documents")
 
     def ready(self) -> None:
+        from zist.core.navigation import register_page
         from zist.documents import registers  # noqa: F401
+        from zist.documents.models import Document
+
+        register_page("support", _("Public documents"), "documents:public_list", Document)

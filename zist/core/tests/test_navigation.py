@@ -9,7 +9,13 @@ def _labels(user) -> set[str]:
 def test_it_shows_pages_beside_registers_to_those_who_may_see_their_data(cast, make_user):
     manager = _labels(make_user(Role.ENVIRONMENTAL_MANAGER, cast.region))
     crisis = _labels(make_user(Role.CRISIS_MANAGER, cast.region))
-    assert {"Significance map", "Green accounts", "Check and improvement dashboard"} <= manager
+    assert {
+        "Significance map",
+        "Green accounts",
+        "Check and improvement dashboard",
+        "Training needs",
+        "Public documents",
+    } <= manager
     assert "Crisis management master plan" in crisis
     assert "Significance map" not in crisis and "Green accounts" not in crisis
 
