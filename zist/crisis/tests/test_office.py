@@ -69,11 +69,12 @@ def test_it_links_needed_training_to_courses_the_reader_may_see(cast, make_user,
 
     post = Post.objects.create(unit=cast.inside, title="Operations", trainings="Incident command")
     PostHolder.objects.create(post=post, name="Reza")
-    course = Course.objects.create(unit=cast.inside, title="incident  COMMAND")
+    # The course belongs to the neighbouring district.
+    course = Course.objects.create(unit=cast.outside, title="incident  COMMAND")
     url = course.get_absolute_url()
-    client.force_login(make_user("environmental_manager", cast.inside))
+    client.force_login(make_user("environmental_manager", cast.region))
     assert url in client.get(reverse("crisis:training")).content.decode()
-    # The crisis manager's role does not reach the training register.
+    # A crisis manager of District 3 sees the post's need but not District 4's course.
     client.force_login(make_user("crisis_manager", cast.inside))
     page = client.get(reverse("crisis:training")).content.decode()
     assert "Incident command" in page and url not in page
