@@ -56,12 +56,18 @@ class Register:
         """Save a valid form; the view wraps this in a transaction."""
         return form.save()
 
+    # Fields that name a record in a spreadsheet ("unit", "code"): importing the same
+    # file twice then updates the records the first import made instead of copying them.
+    natural_key: tuple[str, ...] = ()
+
     @classmethod
     def find_existing(cls, data: dict, user):
-        """The record an imported row updates, or None to create one. Registers with a
-        natural key (a code, a reference) override this so that importing the same file
-        twice changes nothing."""
-        return None
+        """The record an imported row updates, or None to create one: by default the
+        record the user may change whose `natural_key` fields equal the row's."""
+        if not cls.natural_key or any(data.get(name) in (None, "") for name in cls.natural_key):
+            return None
+        lookup = {name: data[name] for name in cls.natural_key}
+        return cls.model.objects.restrict(user, "change").filter(**lookup).first()
 
     @classmethod
     def api_save(cls, serializer, request):

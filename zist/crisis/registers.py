@@ -19,16 +19,6 @@ def _parts(name: str) -> tuple:
 
 class CrisisRegister(Register):
     menu_group = "crisis"
-    # Fields that name a record in a spreadsheet: importing the same file twice
-    # updates the records the first import made instead of adding copies.
-    natural_key: tuple[str, ...] = ()
-
-    @classmethod
-    def find_existing(cls, data: dict, user):
-        if not cls.natural_key or any(data.get(name) in (None, "") for name in cls.natural_key):
-            return None
-        lookup = {name: data[name] for name in cls.natural_key}
-        return cls.model.objects.restrict(user, "change").filter(**lookup).first()
 
 
 def delphi_round_deletable(delphi_round) -> str:
