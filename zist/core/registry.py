@@ -7,6 +7,7 @@ the menu entry and the generic permission tests. See docs/adding-a-register.md.
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import path
 from django.utils.text import capfirst
@@ -67,7 +68,10 @@ class Register:
         if not cls.natural_key or any(data.get(name) in (None, "") for name in cls.natural_key):
             return None
         lookup = {name: data[name] for name in cls.natural_key}
-        return cls.model.objects.restrict(user, "change").filter(**lookup).first()
+        try:
+            return cls.model.objects.restrict(user, "change").filter(**lookup).first()
+        except (ValueError, TypeError, ValidationError):
+            return None  # an unreadable key: the row's form says what is wrong
 
     @classmethod
     def api_save(cls, serializer, request):

@@ -16,15 +16,7 @@ class DegreeDaysRegister(Register):
     menu_group = "monitoring"
     slug = "degree-days"
 
-    @classmethod
-    def find_existing(cls, data: dict, user):
-        keys = {k: data.get(k) for k in ("unit", "period_start")}
-        if not all(keys.values()):
-            return None
-        try:
-            return DegreeDays.objects.restrict(user, "change").filter(**keys).first()
-        except (ValueError, TypeError):
-            return None
+    natural_key = ("unit", "period_start")
 
 
 @register

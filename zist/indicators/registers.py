@@ -26,12 +26,7 @@ class IndicatorRegister(Register):
     menu_group = "monitoring"
     detail_template = "indicators/indicator_extra.html"
 
-    @classmethod
-    def find_existing(cls, data: dict, user):
-        unit, code = data.get("unit"), data.get("code")
-        if not unit or not code:
-            return None
-        return Indicator.objects.restrict(user, "change").filter(unit=unit, code=code).first()
+    natural_key = ("unit", "code")
 
 
 @register
@@ -54,15 +49,7 @@ class IndicatorValueRegister(Register):
         "note",
     ]
 
-    @classmethod
-    def find_existing(cls, data: dict, user):
-        keys = {k: data.get(k) for k in ("indicator", "unit", "period_start")}
-        if not all(keys.values()):
-            return None
-        try:
-            return IndicatorValue.objects.restrict(user, "change").filter(**keys).first()
-        except (ValueError, TypeError):
-            return None
+    natural_key = ("indicator", "unit", "period_start")
 
 
 @register

@@ -17,12 +17,7 @@ class MeterRegister(Register):
     menu_group = "monitoring"
     detail_template = "meters/meter_extra.html"
 
-    @classmethod
-    def find_existing(cls, data: dict, user):
-        unit, code = data.get("unit"), data.get("code")
-        if not unit or not code:
-            return None
-        return Meter.objects.restrict(user, "change").filter(unit=unit, code=code).first()
+    natural_key = ("unit", "code")
 
     @classmethod
     def save(cls, form, request):
