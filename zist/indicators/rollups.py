@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from decimal import Decimal
+from functools import cached_property
 
-from django.db.models import Avg, Sum
+from django.db.models import Avg, Max, Min, Sum
 
 from zist.core import calendars
 from zist.core.querysets import subtree_q
@@ -40,17 +41,26 @@ class Figures:
         from zist.organisations.models import Unit
 
         self.user = user
-        self.root = Unit.objects.select_related("organisation").get(pk=root.pk)
+        if not isinstance(root, Unit) or not Unit.organisation.is_cached(root):
+            root = Unit.objects.select_related("organisation").get(pk=root.pk)
+        self.root = root
         self.start, self.end = start, end
-        self.units = {
+        self._own: dict[int, dict[int, Decimal]] = {}
+        self._totals: dict[int, Decimal | None] = {}
+        self._ghg = None
+        self._indicators: dict[str, Indicator | None] = {}
+
+    @cached_property
+    def units(self) -> dict:
+        """The subtree's units by id (read when a figure per unit is asked for)."""
+        from zist.organisations.models import Unit
+
+        return {
             unit.pk: unit
             for unit in Unit.objects.filter(path__startswith=self.root.path).only(
                 "id", "path", "name", "depth", "parent_id"
             )
         }
-        self._own: dict[int, dict[int, Decimal]] = {}
-        self._ghg = None
-        self._indicators: dict[str, Indicator | None] = {}
 
     # Own data per unit ------------------------------------------------------------
 
@@ -102,6 +112,41 @@ class Figures:
             )
         return dict(result)
 
+    def _metered_total(self, indicator) -> Decimal | None:
+        """The whole subtree's metered figure without a figure per unit, in one query
+        shaped like a hand-written SUM over the readings. The smallest and largest unit
+        of measure come with the sum: when they are equal (nearly always) the sum is
+        converted at once; otherwise it is summed again per unit of measure."""
+        if indicator.pk in self._totals:
+            return self._totals[indicator.pk]
+        from zist.meters.models import Reading
+        from zist.meters.services import period_bounds
+
+        start, end = period_bounds(self.start, self.end, self.root.organisation.time_zone)
+        readings = (
+            Reading.objects.restrict(self.user, "view")
+            .filter(subtree_q("meter__unit", [self.root.path]), meter__indicator=indicator)
+            .filter(interval_start__gte=start, interval_start__lt=end)
+        )
+        row = readings.aggregate(
+            total=Sum("consumption"),
+            lowest=Min("meter__measure_unit"),
+            highest=Max("meter__measure_unit"),
+        )
+        if row["lowest"] == row["highest"]:
+            parts = [(row["lowest"], row["total"])]
+        else:
+            parts = readings.values_list("meter__measure_unit").annotate(Sum("consumption"))
+        total = None
+        for measure_unit, value in parts:
+            if value is not None:
+                converted = quantities.convert(
+                    Decimal(str(value)), measure_unit, indicator.measure_unit
+                )
+                total = converted if total is None else total + converted
+        self._totals[indicator.pk] = total
+        return total
+
     def inventory(self):
         """GHG inventory lines of the subtree (computed once per Figures)."""
         if self._ghg is None:
@@ -136,6 +181,10 @@ class Figures:
 
     def at(self, indicator: Indicator, unit=None, _seen: frozenset = frozenset()):
         """The figure of `indicator` for `unit`'s subtree (default: the root)."""
+        if unit is not None and getattr(unit, "pk", unit) == self.root.pk:
+            unit = None
+        if unit is None and indicator.source == Source.METERS and indicator.pk not in self._own:
+            return self._metered_total(indicator)
         unit = self.units.get(getattr(unit, "pk", unit), self.root) if unit else self.root
         if indicator.source == Source.FORMULA:
             return self._formula(indicator, unit, _seen)

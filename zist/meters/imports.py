@@ -21,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -39,6 +39,9 @@ DEFAULT_MAPPING = {
     "quality": "quality",
 }
 CHUNK = 5000
+# First key of the PostgreSQL advisory lock that makes imports into one organisation
+# take turns (the second is the organisation's id).
+IMPORT_LOCK = 0x5A157
 # How many errors to list before saying "and more"; the import stays refused anyway.
 MAX_ERRORS = 500
 _DOTTED = re.compile(
@@ -170,7 +173,10 @@ def parse_value(value, decimal_comma: bool = False) -> float:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return float(value)
     if not decimal_comma and isinstance(value, str) and value.isascii() and "," not in value:
-        return float(value)  # the common case, fast; ValueError for words
+        try:
+            return float(value)  # the common case, fast
+        except ValueError:
+            pass  # perhaps digits grouped by spaces; words fail below
     text = calendars.to_latin_digits(str(value)).strip().replace(" ", "").replace("\u00a0", "")
     if decimal_comma or ("," in text and "." not in text):
         text = text.replace(".", "").replace(",", ".")
@@ -246,20 +252,7 @@ def import_readings(
     columns = _columns(header, mapping)
     meters = meters_for(unit, user)
     report = ImportReport()
-    parsed: dict[int, dict[dt.datetime, tuple[float, str, int]]] = defaultdict(dict)
-    times: dict[str, dt.datetime] = {}
-    for number, row in enumerate(rows, start=2):
-        if not row or all(cell in (None, "") for cell in row):
-            continue
-        report.rows += 1
-        if progress and report.rows % 50000 == 0:
-            progress("read", report.rows)
-        problem = _parse_row(row, number, columns, meters, zone, decimal_comma, parsed, times)
-        if problem:
-            if len(report.errors) < MAX_ERRORS:
-                report.errors.append(RowError(number, problem))
-            else:
-                report.more_errors += 1
+    parsed = _parse_rows(rows, columns, meters, zone, decimal_comma, report, progress)
     if report.rows == 0:
         raise ImportFileError(_("The file has no readings."))
     if report.errors:
@@ -280,6 +273,65 @@ def import_readings(
         report.batch.skipped_readings = report.skipped
         report.batch.save(update_fields=["created_readings", "skipped_readings"])
     return report
+
+
+def _parse_rows(rows, columns, meters, zone, decimal_comma, report, progress):
+    """Every row checked, as {meter id: {time: (value, quality, row number)}}; problems
+    go to `report`. Most rows take the fast path below (a known meter code, a time text
+    already seen, a plain number); any other row goes through `_parse_row`, which
+    also words the error."""
+    parsed: dict[int, dict[dt.datetime, tuple[float, str, int]]] = defaultdict(dict)
+    times: dict[str, dt.datetime] = {}
+    known: dict[str, Meter] = {}  # meter cell as written → its meter
+    meter_at, time_at, value_at, quality_at = (
+        columns["meter"],
+        columns["timestamp"],
+        columns["value"],
+        columns["quality"],
+    )
+    width = 1 + max(i for i in (meter_at, time_at, value_at, quality_at) if i is not None)
+    fast = meter_at is not None and not decimal_comma
+    measured = Quality.MEASURED
+    count = 0
+    for number, row in enumerate(rows, start=2):
+        if not any(row) and all(cell in (None, "") for cell in row):
+            continue
+        count += 1
+        if progress and count % 50000 == 0:
+            progress("read", count)
+        if fast and len(row) >= width:
+            meter = known.get(row[meter_at])
+            timestamp = times.get(row[time_at])
+            raw = row[value_at]
+            quality = measured if quality_at is None else row[quality_at] or measured
+            if meter is not None and timestamp is not None and quality in QUALITY_VALUES:
+                value = None
+                if type(raw) is str and "," not in raw:
+                    try:
+                        value = float(raw)
+                    except ValueError:
+                        pass
+                elif type(raw) is float or type(raw) is int:
+                    value = float(raw)
+                # value - value is 0.0 for a finite number only (not NaN or infinity).
+                if value is not None and value - value == 0.0:
+                    by_time = parsed[meter.pk]
+                    seen = by_time.get(timestamp)
+                    if seen is None or seen[0] == value:
+                        by_time[timestamp] = (value, quality, number)
+                        continue
+        problem = _parse_row(row, number, columns, meters, zone, decimal_comma, parsed, times)
+        if problem:
+            if len(report.errors) < MAX_ERRORS:
+                report.errors.append(RowError(number, problem))
+            else:
+                report.more_errors += 1
+        elif meter_at is not None and meter_at < len(row):
+            code = row[meter_at]
+            if isinstance(code, str):
+                known[code] = meters[code.strip().lower()][0]
+    report.rows = count
+    return parsed
 
 
 def _columns(header: list[str], mapping: dict[str, str]) -> dict[str, int | None]:
@@ -351,7 +403,10 @@ def _parse_row(row, number, columns, meters, zone, decimal_comma, parsed, times)
 
 def _store(parsed, batch, source, progress) -> int:
     meter_ids = list(parsed)
+    _lock(batch.unit.organisation_id, meter_ids)
     meters = {m.pk: m for m in Meter.objects.filter(pk__in=meter_ids)}
+    if len(meters) < len(meter_ids):
+        raise ImportFileError(_("A meter was deleted during the import. Import the file again."))
     last = _last_readings(meter_ids)
     source_name = source.name if source else batch.file_name[:100]
     _drop_stored(parsed, last)
@@ -381,6 +436,24 @@ def _store(parsed, batch, source, progress) -> int:
     return Reading.objects.filter(batch=batch).count()
 
 
+def _lock(organisation_id: int, meter_ids: list[int]) -> None:
+    """On PostgreSQL, imports into one organisation take turns (a lock held until the
+    transaction ends), so that each derives consumption from the readings the one
+    before it stored and COPY finds no reading another import added meanwhile; and the
+    file's meters are locked against deletion, once each, which is what a foreign key
+    would check for every reading (decision 0005). SQLite has one writer at a time."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [IMPORT_LOCK, organisation_id])
+        cursor.execute(
+            f"SELECT id FROM {Meter._meta.db_table} WHERE id = ANY(%s) FOR KEY SHARE",
+            [meter_ids],
+        )
+
+
 def _drop_stored(parsed, last) -> None:
     """Forget file rows whose meter already has a reading at that time (they would be
     skipped anyway), so that re-importing a file, or a file overlapping the last one,
@@ -394,9 +467,14 @@ def _drop_stored(parsed, last) -> None:
         chunk = overlapping[start : start + 2000]
         lowest = min(min(parsed[m]) for m in chunk)
         highest = max(max(parsed[m]) for m in chunk)
-        stored = Reading.objects.filter(
-            meter_id__in=chunk, timestamp__gte=lowest, timestamp__lte=highest
-        ).values_list("meter_id", "timestamp")
+        # order_by(): the model's ordering joins the meter table and sorts.
+        stored = (
+            Reading.objects.filter(
+                meter_id__in=chunk, timestamp__gte=lowest, timestamp__lte=highest
+            )
+            .order_by()
+            .values_list("meter_id", "timestamp")
+        )
         for meter_id, moment in stored.iterator(chunk_size=20000):
             parsed[meter_id].pop(moment, None)
 
@@ -421,34 +499,20 @@ def insert_rows(rows: list[tuple], batch_id: int, source: str, progress=None) ->
     """Insert readings, skipping (meter, timestamp) pairs already stored.
 
     Rows are (meter_id, timestamp, value, quality, consumption, interval_start, flag).
-    PostgreSQL gets them through COPY into a temporary table and one INSERT … ON
-    CONFLICT DO NOTHING; other databases through executemany of INSERT OR IGNORE. Both
-    skip building a model instance per reading, which is most of bulk_create's cost.
+    PostgreSQL gets them by COPY straight into the reading table; should a row already
+    be there after all (a reading typed meanwhile), the COPY is rolled back to a
+    savepoint and the rows go through a temporary table and INSERT … ON CONFLICT DO
+    NOTHING. Other databases get executemany of INSERT OR IGNORE. Neither builds a
+    model instance per reading, which is most of bulk_create's cost.
     """
     from django.db import connection
 
     now = timezone.now()
+    if connection.vendor == "postgresql":
+        _copy_rows(connection, rows, batch_id, source, now, progress)
+        return
     table = Reading._meta.db_table
     columns = ", ".join(INSERT_COLUMNS)
-    extra = (False, source, batch_id, now, now)
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"CREATE TEMPORARY TABLE zist_reading_load ON COMMIT DROP AS "
-                f"SELECT {columns} FROM {table} WITH NO DATA"
-            )
-            raw = cursor.cursor if hasattr(cursor, "cursor") else cursor
-            with raw.copy(f"COPY zist_reading_load ({columns}) FROM STDIN") as copy:
-                for index, row in enumerate(rows, start=1):
-                    copy.write_row((*row, *extra))
-                    if progress and index % 100000 == 0:
-                        progress("stored", index)
-            cursor.execute(
-                f"INSERT INTO {table} ({columns}) SELECT {columns} FROM zist_reading_load "
-                f"ON CONFLICT (meter_id, timestamp) DO NOTHING"
-            )
-            cursor.execute("DROP TABLE zist_reading_load")
-        return
     ops = connection.ops
     cache: dict = {None: None}
 
@@ -487,6 +551,64 @@ def insert_rows(rows: list[tuple], batch_id: int, source: str, progress=None) ->
                 progress("stored", start + len(chunk))
 
 
+def _copy_rows(connection, rows, batch_id, source, now, progress) -> None:
+    from psycopg import errors
+
+    table = Reading._meta.db_table
+    columns = ", ".join(INSERT_COLUMNS)
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            _copy(cursor, table, columns, rows, batch_id, source, now, progress)
+        return
+    except (IntegrityError, errors.UniqueViolation):
+        pass
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"CREATE TEMPORARY TABLE zist_reading_load ON COMMIT DROP AS "
+            f"SELECT {columns} FROM {table} WITH NO DATA"
+        )
+        _copy(cursor, "zist_reading_load", columns, rows, batch_id, source, now, progress)
+        cursor.execute(
+            f"INSERT INTO {table} ({columns}) SELECT {columns} FROM zist_reading_load "
+            f"ON CONFLICT (meter_id, timestamp) DO NOTHING"
+        )
+        cursor.execute("DROP TABLE zist_reading_load")
+
+
+def _copy(cursor, table, columns, rows, batch_id, source, now, progress) -> None:
+    """COPY the rows in text format, written here rather than by psycopg's per-row
+    adaptation: the same few hundred times repeat for every meter and are turned
+    into text once, which makes the Python side of a COPY about five times faster."""
+    null = "\\N"
+    texts: dict = {None: null}
+    for moment in {row[1] for row in rows} | {row[5] for row in rows}:
+        if moment is not None:
+            texts[moment] = moment.isoformat(" ")
+    tail = f"\tf\t{_copy_text(source)}\t{batch_id}\t{now.isoformat(' ')}\t{now.isoformat(' ')}\n"
+    raw = cursor.cursor if hasattr(cursor, "cursor") else cursor
+    with raw.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+        for start in range(0, len(rows), CHUNK * 4):
+            copy.write(
+                "".join(
+                    [
+                        f"{meter_id}\t{texts[moment]}\t{value!r}\t{quality}\t"
+                        f"{null if consumption is None else repr(consumption)}\t"
+                        f"{texts[interval_start]}\t{flag}{tail}"
+                        for meter_id, moment, value, quality, consumption, interval_start, flag in (
+                            rows[start : start + CHUNK * 4]
+                        )
+                    ]
+                )
+            )
+            if progress:
+                progress("stored", min(start + CHUNK * 4, len(rows)))
+
+
+def _copy_text(text: str) -> str:
+    """A text value escaped for COPY's text format."""
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
 def _last_readings(meter_ids: Iterable[int]) -> dict[int, services.Point]:
     """The latest stored reading of each meter: the latest time per meter (a grouped
     query the unique index answers), then those readings (two queries per 10 000
@@ -503,9 +625,11 @@ def _last_readings(meter_ids: Iterable[int]) -> dict[int, services.Point]:
         )
         if not latest:
             continue
-        rows = Reading.objects.filter(
-            meter_id__in=list(latest), timestamp__in=set(latest.values())
-        ).values_list("meter_id", "timestamp", "value", "restart")
+        rows = (
+            Reading.objects.filter(meter_id__in=list(latest), timestamp__in=set(latest.values()))
+            .order_by()
+            .values_list("meter_id", "timestamp", "value", "restart")
+        )
         for meter_id, timestamp, value, restart in rows.iterator(chunk_size=20000):
             if latest[meter_id] == timestamp:
                 found[meter_id] = services.Point(timestamp, value, restart)

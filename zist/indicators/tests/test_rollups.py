@@ -112,3 +112,33 @@ def test_it_shows_a_district_representative_only_her_districts_figures(cast, mak
     year = year_period(cast.tehran, 1403)
     assert Figures(rep, cast.region, year.start, year.end).at(waste) == Decimal(3)
     assert Indicator.objects.restrict(rep).filter(pk=waste.pk).exists()
+
+
+def test_a_metered_total_converts_each_meters_unit_and_matches_the_units_figures(cast, make_user):
+    """The whole-subtree total (one sum per unit of measure) equals the sum of the
+    figures per unit, and a representative's total holds her district only."""
+    electricity = make_indicator(cast.region, code="ELEC", measure_unit="MWh", source="meters")
+    make_meter(cast.inside, code="E1", kind="interval", interval="daily", indicator=electricity)
+    make_meter(
+        cast.outside,
+        code="E2",
+        kind="interval",
+        interval="daily",
+        indicator=electricity,
+        measure_unit="MWh",
+    )
+    make_meter(cast.outside, code="E3", kind="interval", indicator=None)  # not this indicator
+    inside = b"meter,timestamp,value\nE1,2024-04-01,1500\nE1,2024-04-02,500\n"
+    outside = b"meter,timestamp,value\nE2,2024-04-01,3\nE3,2024-04-01,7000\n"
+    assert imports.import_readings(inside, "in.csv", cast.inside).ok
+    assert imports.import_readings(outside, "out.csv", cast.outside).ok
+    year = year_period(cast.tehran, 1403)
+    figures = Figures(cast.superuser, cast.region, year.start, year.end)
+    assert figures.at(electricity) == Decimal(5)
+    assert figures.at(electricity, cast.inside) == Decimal(2)
+    assert figures.at(electricity, cast.outside) == Decimal(3)
+    assert figures.at(electricity, cast.region) == Decimal(5)
+    rep = make_user("environmental_representative", cast.inside)
+    assert Figures(rep, cast.region, year.start, year.end).at(electricity) == Decimal(2)
+    empty = year_period(cast.tehran, 1400)
+    assert Figures(cast.superuser, cast.region, empty.start, empty.end).at(electricity) is None

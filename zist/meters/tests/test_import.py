@@ -6,7 +6,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from zist.meters import imports
-from zist.meters.models import ImportBatch, Reading
+from zist.meters.models import ImportBatch, Quality, Reading
 from zist.meters.testing import make_meter
 
 GOOD = (
@@ -112,3 +112,56 @@ def test_it_imports_a_file_from_the_command(cast, meters, tmp_path, capsys):
     path.write_bytes(GOOD + b"E1,not a date,5,\n")
     with pytest.raises(CommandError, match="nothing was imported"):
         call_command("import-readings", str(path), "--unit", "d3", "--quiet")
+
+
+def test_it_reads_every_spelling_of_a_row_the_same_way(cast, meters):
+    """Rows that leave the fast path (codes in another case, Persian digits, quality
+    words, numbers with spaces, a row repeated with the same value) store the same
+    readings as plain rows."""
+    data = (
+        "meter,timestamp,value,quality\n"
+        "E1,2024-01-01 00:00,1000,measured\n"
+        "e1 ,2024-02-01 00:00,1 100,estimated\n"
+        "E1,۲۰۲۴-۰۳-۰۱ ۰۰:۰۰,۱۲۵۰,\n"
+        "E1,2024-03-01 00:00,1250,Measured\n"
+        "W1,2024-01-01 00:00,50,e\n"
+        "\n"
+        "W1,2024-01-01 00:00,50,estimated\n"
+    ).encode()
+    report = imports.import_readings(data, "mixed.csv", cast.inside)
+    assert report.ok, report.errors
+    assert (report.rows, report.created, report.skipped) == (6, 4, 0)
+    tehran = zoneinfo.ZoneInfo("Asia/Tehran")
+    stored = {
+        (r.meter.code, r.timestamp.astimezone(tehran).month, r.value, r.quality, r.consumption)
+        for r in Reading.objects.select_related("meter")
+    }
+    assert stored == {
+        ("E1", 1, 1000, Quality.MEASURED, None),
+        ("E1", 2, 1100, Quality.ESTIMATED, 100),
+        ("E1", 3, 1250, Quality.MEASURED, 150),
+        ("W1", 1, 50, Quality.ESTIMATED, None),
+    }
+
+
+def test_storing_skips_readings_already_there(cast, meters):
+    """The storage step itself never duplicates a (meter, time): on PostgreSQL a
+    COPY that meets a stored reading is rolled back and redone without it."""
+    imports.import_readings(GOOD, "jan.csv", cast.inside)
+    batch = ImportBatch.objects.create(unit=cast.inside, file_name="late.csv", sha256="0")
+    stored = Reading.objects.get(meter=meters[0], value=1000)
+    later = stored.timestamp + dt.timedelta(days=400)
+    rows = [
+        (meters[0].pk, stored.timestamp, 999.0, "corrected", None, None, "first"),
+        (meters[0].pk, later, 2000.0, "measured", 5.0, later, ""),
+    ]
+    imports.insert_rows(rows, batch.pk, "late.csv")
+    assert Reading.objects.count() == 6
+    assert Reading.objects.get(pk=stored.pk).value == 1000
+    assert Reading.objects.get(batch=batch).value == 2000
+
+
+def test_it_keeps_a_file_name_with_tabs_and_backslashes_as_the_source(cast, meters):
+    name = "C:\\exports\\jan\tfinal.csv"
+    assert imports.import_readings(GOOD, name, cast.inside).ok
+    assert set(Reading.objects.values_list("source", flat=True)) == {name}
