@@ -105,12 +105,7 @@ def apply_evaluation(aspect: Aspect, obligations: Iterable | None = None) -> boo
     # The reason is kept in the organisation's language, like the register's data.
     with translation.override(aspect.activity.unit.organisation.language):
         values["significance_reason"] = reason(evaluation, threshold)
-    changed = False
-    for name, value in values.items():
-        if getattr(aspect, name) != value:
-            setattr(aspect, name, value)
-            changed = True
-    return changed
+    return aspect.assign(values)
 
 
 def reevaluate(aspects) -> int:

@@ -81,3 +81,13 @@ class ZistModel(ScopedModel):
             return reverse(f"{meta.app_label}:{meta.model_name}_detail", args=[self.pk])
         except NoReverseMatch:
             return ""
+
+    def assign(self, values: dict) -> bool:
+        """Set the fields whose value differs (not saved); whether any did. Services
+        that derive fields save only then, so history gets no row for no change."""
+        changed = False
+        for name, value in values.items():
+            if getattr(self, name) != value:
+                setattr(self, name, value)
+                changed = True
+        return changed

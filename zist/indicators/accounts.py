@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from zist.indicators.models import Category
+from zist.core.querysets import subtree_q
+from zist.indicators.models import Category, Indicator
 from zist.indicators.rollups import Figures, emas_core, indicators_for, year_period
 
 TREND_YEARS = 3
@@ -18,11 +19,13 @@ def green_accounts(user, root, label: int, years: int = TREND_YEARS) -> dict:
     figures = {p.label: Figures(user, root, p.start, p.end) for p in periods}
     current = figures[label]
     themes: dict[str, dict] = {}
-    for indicator in (
+    indicators = list(
         indicators_for(user, current.root)
         .filter(in_green_accounts=True)
         .order_by("category", "code")
-    ):
+    )
+    objectives = objectives_by_indicator(user, current.root, indicators)
+    for indicator in indicators:
         trend = [(p.label, figures[p.label].at(indicator)) for p in periods]
         value, previous = trend[-1][1], trend[-2][1] if len(trend) > 1 else None
         change = None
@@ -52,6 +55,7 @@ def green_accounts(user, root, label: int, years: int = TREND_YEARS) -> dict:
                 "target": indicator.target_value,
                 "target_year": indicator.target_year,
                 "target_met": target_met,
+                "objectives": objectives.get(indicator.pk, []),
                 "breakdown": [
                     (child, current.at(indicator, child)) for child in current.children()
                 ],
@@ -66,6 +70,24 @@ def green_accounts(user, root, label: int, years: int = TREND_YEARS) -> dict:
         "themes": sorted(themes.values(), key=lambda t: order.index(t["key"])),
         "emas": emas_core(user, current.root, periods[-1]),
     }
+
+
+def objectives_by_indicator(user, root, indicators) -> dict[int, list]:
+    """The objectives of the subtree that the user may see, measured by each of the
+    indicators (when the objectives app is installed)."""
+    relation = getattr(Indicator, "objectives", None)
+    if relation is None or not indicators:
+        return {}
+    objectives = (
+        relation.rel.related_model.objects.restrict(user, "view")
+        .filter(subtree_q("unit", [root.path]), indicator__in=indicators)
+        .select_related("unit")
+        .order_by("unit__path", "code")
+    )
+    found: dict[int, list] = {}
+    for objective in objectives:
+        found.setdefault(objective.indicator_id, []).append(objective)
+    return found
 
 
 def _plain(value):
@@ -98,6 +120,20 @@ def as_json(data: dict) -> dict:
                         "change_percent": _plain(row["change"]),
                         "target": _plain(row["target"]),
                         "target_year": row["target_year"],
+                        "objectives": [
+                            {
+                                "id": objective.pk,
+                                "code": objective.code,
+                                "unit": objective.unit_id,
+                                "baseline": _plain(objective.baseline_value),
+                                "target": _plain(objective.target_value),
+                                "current": _plain(objective.current_value),
+                                "deadline": objective.deadline.isoformat(),
+                                "progress_percent": _plain(objective.progress),
+                                "status": objective.status,
+                            }
+                            for objective in row["objectives"]
+                        ],
                         "breakdown": [
                             {"unit": child.pk, "name": child.name, "value": _plain(v)}
                             for child, v in row["breakdown"]

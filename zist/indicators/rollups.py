@@ -37,10 +37,13 @@ def current_year_label(organisation, today: dt.date) -> int:
 class Figures:
     """Indicator figures of `root`'s subtree for [start, end) as `user` may see them."""
 
-    def __init__(self, user, root, start: dt.date, end: dt.date) -> None:
+    def __init__(self, user, root, start: dt.date, end: dt.date, restricted: bool = True):
+        """`restricted=False` reads every unit's data whoever asks: only for figures the
+        system stores on a record (an objective's current value), never for a page."""
         from zist.organisations.models import Unit
 
         self.user = user
+        self.restricted = restricted
         if not isinstance(root, Unit) or not Unit.organisation.is_cached(root):
             root = Unit.objects.select_related("organisation").get(pk=root.pk)
         self.root = root
@@ -62,6 +65,10 @@ class Figures:
             )
         }
 
+    def visible(self, model):
+        """The model's rows this Figures may read."""
+        return model.objects.restrict(self.user, "view") if self.restricted else model.objects
+
     # Own data per unit ------------------------------------------------------------
 
     def own(self, indicator: Indicator) -> dict[int, Decimal]:
@@ -81,7 +88,7 @@ class Figures:
 
     def _entered(self, indicator) -> dict[int, Decimal]:
         values = (
-            IndicatorValue.objects.restrict(self.user, "view")
+            self.visible(IndicatorValue)
             .filter(subtree_q("unit", [self.root.path]))
             .filter(indicator=indicator, period_start__gte=self.start, period_start__lt=self.end)
         )
@@ -102,7 +109,7 @@ class Figures:
         from zist.meters.services import consumption_rows, period_bounds
 
         start, end = period_bounds(self.start, self.end, self.root.organisation.time_zone)
-        readings = Reading.objects.restrict(self.user, "view").filter(meter__indicator=indicator)
+        readings = self.visible(Reading).filter(meter__indicator=indicator)
         result: dict[int, Decimal] = defaultdict(Decimal)
         for row in consumption_rows(readings, start, end, [self.root.path]):
             if row["total"] is None:
@@ -124,7 +131,7 @@ class Figures:
 
         start, end = period_bounds(self.start, self.end, self.root.organisation.time_zone)
         readings = (
-            Reading.objects.restrict(self.user, "view")
+            self.visible(Reading)
             .filter(subtree_q("meter__unit", [self.root.path]), meter__indicator=indicator)
             .filter(interval_start__gte=start, interval_start__lt=end)
         )
@@ -156,9 +163,7 @@ class Figures:
 
             start, end = period_bounds(self.start, self.end, self.root.organisation.time_zone)
             label = self.root.organisation.reporting_year(self.start).label
-            self._ghg = services.inventory(
-                Reading.objects.restrict(self.user, "view"), self.root, start, end, label
-            )
+            self._ghg = services.inventory(self.visible(Reading), self.root, start, end, label)
         return self._ghg
 
     def _ghg_figures(self, indicator) -> dict[int, Decimal]:

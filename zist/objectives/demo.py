@@ -14,6 +14,9 @@ from decimal import Decimal
 from django.utils import timezone
 
 from zist.actions.models import Action, ActionKind, ActionStatus
+from zist.indicators.models import Indicator
+from zist.indicators.rollups import year_period
+from zist.objectives import services
 from zist.objectives.models import Objective, Programme
 from zist.organisations.models import Unit
 
@@ -347,6 +350,43 @@ PROGRAMMES = [
 ]
 
 
+# Objectives measured by an indicator of the demo's monitoring data: (organisation,
+# objective code) → (indicator code, baseline year, cut). The baseline is the
+# indicator's figure for that year, the target the cut below it, and the current value
+# is read from the indicator.
+LINKED = {
+    (TEHRAN, "R2-ENERGY"): ("GAS", 1402, D("0.15")),
+    (ALBERTSLUND, "BIB-EL"): ("ELEC", 2023, D("0.10")),
+    (ALBERTSLUND, "BAD-VAND"): ("WATER", 2023, D("0.08")),
+    (KEMI, "KEMI-ENERGIA"): ("HEAT", 2023, D("0.10")),
+}
+
+
+def _link(objective: Objective, org: str) -> None:
+    """Measure a new demo objective by its indicator, if the demo data has one."""
+    spec = LINKED.get((org, objective.code))
+    if spec is None:
+        return
+    code, year, cut = spec
+    indicator = (
+        Indicator.objects.filter(code=code, unit__organisation=objective.unit.organisation)
+        .order_by("unit__depth")
+        .first()
+    )
+    if indicator is None:
+        return
+    objective.indicator = indicator
+    objective.measure_unit = indicator.measure_unit
+    baseline = services.indicator_figure(objective, year_period(objective.unit.organisation, year))
+    if baseline is None:
+        return
+    objective.baseline_value = baseline
+    objective.baseline_year = year
+    objective.target_value = (baseline * (1 - cut)).quantize(services.PLACES)
+    objective.assign(services.current_fields(objective))
+    objective.save()
+
+
 def _unit(org: str, code: str) -> Unit:
     return Unit.objects.get(organisation__name=org, code=code)
 
@@ -383,6 +423,8 @@ def load() -> dict[str, int]:
                 "deadline": deadline,
             },
         )
+        if made:
+            _link(_objective, org)
         created["objectives"] += made
     for org, unit, name, codes, description, status, budget, spent, tasks in PROGRAMMES:
         programme, made = Programme.objects.get_or_create(

@@ -1,9 +1,10 @@
 """Environmental objectives and the programmes that achieve them (ISO 14001 6.2).
 
 An objective is measurable: a baseline, a target, a unit of measure and a deadline. It
-may be linked to a monitoring indicator; until the current value is read from
-indicator data, it is entered on the objective. Its status follows from its progress
-(see `zist.objectives.progress`). A programme is a project serving one or more
+may be linked to a monitoring indicator: its current value is then the indicator's
+figure for the objective's unit in the last complete reporting year
+(`zist.objectives.services`); without one it is entered. Its status follows from its
+progress (see `zist.objectives.progress`). A programme is a project serving one or more
 objectives, with a budget, spending and tasks (Actions with source = programme).
 """
 
@@ -19,6 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from zist.core.models import ZistModel
+from zist.indicators import quantities
 from zist.objectives import progress
 
 
@@ -33,6 +35,11 @@ class ObjectiveStatus(models.TextChoices):
     BEHIND = progress.BEHIND, _("Behind")
     ACHIEVED = progress.ACHIEVED, _("Achieved")
     MISSED = progress.MISSED, _("Missed")
+
+
+class CurrentSource(models.TextChoices):
+    ENTERED = "entered", _("Entered")
+    INDICATOR = "indicator", _("Read from the indicator")
 
 
 class Objective(ZistModel):
@@ -74,9 +81,24 @@ class Objective(ZistModel):
         _("target value"), max_digits=16, decimal_places=3, null=True, blank=True
     )
     current_value = models.DecimalField(
-        _("current value"), max_digits=16, decimal_places=3, null=True, blank=True
+        _("current value"),
+        max_digits=16,
+        decimal_places=3,
+        null=True,
+        blank=True,
+        help_text=_(
+            "With an indicator linked, this is read from the indicator's figure for the "
+            "last complete reporting year, once there is one."
+        ),
     )
     current_on = models.DateField(_("current value measured on"), null=True, blank=True)
+    current_source = models.CharField(
+        _("current value comes from"),
+        max_length=10,
+        choices=CurrentSource.choices,
+        default=CurrentSource.ENTERED,
+        editable=False,
+    )
     start = models.DateField(_("start"), null=True, blank=True)
     deadline = models.DateField(_("deadline"))
     owner = models.ForeignKey(
@@ -115,6 +137,20 @@ class Objective(ZistModel):
             if self.indicator.unit.organisation_id != self.unit.organisation_id:
                 raise ValidationError(
                     {"indicator": _("Choose an indicator of the same organisation.")}
+                )
+            if (
+                self.measure_unit
+                and self.measure_unit != self.indicator.measure_unit
+                and not quantities.compatible(self.indicator.measure_unit, self.measure_unit)
+            ):
+                raise ValidationError(
+                    {
+                        "measure_unit": _(
+                            "The indicator counts in %(unit)s: use that unit, one it "
+                            "converts to, or leave this empty."
+                        )
+                        % {"unit": self.indicator.measure_unit}
+                    }
                 )
 
     @property

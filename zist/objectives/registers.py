@@ -1,4 +1,5 @@
 from zist.core.registry import Register, register
+from zist.objectives import services
 from zist.objectives.filters import ObjectiveFilterSet, ProgrammeFilterSet
 from zist.objectives.forms import ObjectiveForm, ProgrammeForm
 from zist.objectives.models import Objective, Programme
@@ -28,12 +29,27 @@ class ObjectiveRegister(Register):
         "target_value",
         "current_value",
         "current_on",
+        "current_source",
         "start",
         "deadline",
         "owner",
         "progress",
         "status_label",
     ]
+
+    @classmethod
+    def save(cls, form, request):
+        """An objective linked to an indicator takes its current value from it."""
+        form.instance.assign(services.current_fields(form.instance))
+        return form.save()
+
+    @classmethod
+    def api_save(cls, serializer, request):
+        objective = serializer.save()
+        fields = services.current_fields(objective)
+        if objective.assign(fields):
+            objective.save(update_fields=[*fields, "last_updated"])
+        return objective
 
     @classmethod
     def find_existing(cls, data: dict, user):

@@ -26,12 +26,14 @@ class ObjectiveSerializer(ZistModelSerializer):
             "target_value",
             "current_value",
             "current_on",
+            "current_source",
             "start",
             "deadline",
             "owner",
             "progress",
             "status",
         ]
+        read_only_fields = ["current_source"]
 
 
 class ProgrammeSerializer(ZistModelSerializer):

@@ -90,3 +90,52 @@ def test_it_mirrors_the_charts_in_persian():
     rtl = bar_chart([("a", Decimal(1))], "t", rtl=True)
     assert 'x="0.0"' in ltr and 'text-anchor="start"' in ltr
     assert 'x="560.0"' in rtl and 'text-anchor="end"' in rtl
+
+
+def test_it_lists_the_objectives_measured_by_each_indicator_that_the_user_may_see(
+    cast, make_user, client, waste
+):
+    from zist.objectives import services
+    from zist.objectives.models import Objective
+
+    indicator, year = waste
+    for unit, code in (
+        (cast.region, "R-WASTE"),
+        (cast.outside, "D4-WASTE"),
+        (cast.inside, "D3-WASTE"),
+    ):
+        goal = Objective.objects.create(
+            unit=unit,
+            code=code,
+            statement="Less waste",
+            indicator=indicator,
+            measure_unit="t",
+            baseline_value=210,
+            target_value=0,
+            deadline=dt.date(2099, 1, 1),
+        )
+        services.refresh([goal])
+    # Region: 105 t of a baseline 210 → target 0: half-way.
+    assert Objective.objects.get(code="R-WASTE").progress == Decimal(50)
+    Objective.objects.filter(code="D3-WASTE").update(baseline_value=None, target_value=None)
+    client.force_login(make_user("environmental_manager", cast.region))
+    page = client.get(
+        reverse("indicators:green_accounts"), {"unit": cast.region.pk, "year": year}
+    ).content.decode()
+    assert all(code in page for code in ("R-WASTE", "D4-WASTE", "D3-WASTE"))
+    assert "50.0%" in page
+    client.force_login(make_user("environmental_manager", cast.outside))
+    page = client.get(
+        reverse("indicators:green_accounts"), {"unit": cast.outside.pk, "year": year}
+    ).content.decode()
+    assert "D4-WASTE" in page and "R-WASTE" not in page
+    assert "D3-WASTE" not in page
+    api = APIClient()
+    api.force_authenticate(make_user("environmental_representative", cast.inside))
+    data = api.get(
+        "/api/indicators/indicators/accounts/", {"unit": cast.inside.pk, "year": year}
+    ).json()
+    objectives = data["themes"][0]["indicators"][0]["objectives"]
+    assert [(o["code"], o["current"], o["progress_percent"]) for o in objectives] == [
+        ("D3-WASTE", 33.5, None)
+    ]
