@@ -21,4 +21,14 @@ class RiskFilterSet(ZistFilterSet):
 
     class Meta:
         model = Risk
-        fields = ["unit", "kind", "status", "owner", "band", "issue", "aspect", "obligation"]
+        fields = [
+            "unit",
+            "kind",
+            "status",
+            "owner",
+            "matrix",
+            "band",
+            "issue",
+            "aspect",
+            "obligation",
+        ]

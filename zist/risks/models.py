@@ -5,6 +5,9 @@ A matrix is data held on a unit (usually the organisation's root) and serves the
 unit's subtree: its size, the labels of its levels and its bands with their colours.
 Level labels left empty fall back to translated standard labels; an organisation that
 writes its own writes them in its language, like the rest of its register.
+
+Changing a matrix's size or bands rates every risk on it again (services.py); a matrix
+cannot shrink below a level its risks use, before or after treatment.
 """
 
 from __future__ import annotations
@@ -81,22 +84,23 @@ class RiskMatrix(ZistModel):
         return _labels(self.consequence_labels, self.consequence_levels, STANDARD_CONSEQUENCE)
 
     def plain_bands(self) -> list[rating.Band]:
+        # bands.all(): served from a prefetch when re-rating many risks at once.
         return [rating.Band(str(b.pk), b.minimum) for b in self.bands.all()]
 
-    def band_for(self, value: int | None):
-        if value is None:
-            return None
-        found = rating.band_for(value, self.plain_bands())
-        return self.bands.get(pk=int(found.key)) if found else None
-
     def clean(self) -> None:
+        from zist.risks.services import lost_levels
+
+        errors = {}
         for field, size in (
             ("likelihood_labels", self.likelihood_levels),
             ("consequence_labels", self.consequence_levels),
         ):
             lines = [line for line in getattr(self, field).splitlines() if line.strip()]
             if lines and len(lines) != size:
-                raise ValidationError({field: _("Give one label per level, or none.")})
+                errors[field] = _("Give one label per level, or none.")
+        errors.update(lost_levels(self))
+        if errors:
+            raise ValidationError(errors)
 
 
 class BandLevel(models.TextChoices):
@@ -264,7 +268,7 @@ class Risk(ZistModel):
 
     def save(self, *args, **kwargs):
         # The ratings and bands are derived data: whichever path saves a risk (page,
-        # API, import, demo) stores them consistently.
+        # API, import, demo, re-rating after its matrix changed) stores them consistently.
         from zist.risks.services import apply_rating
 
         apply_rating(self)

@@ -17,6 +17,21 @@ class RiskMatrixRegister(Register):
     menu_group = "planning"
     slug = "matrices"
     detail_template = "risks/riskmatrix_extra.html"
+    # Importing a matrix again changes it (and re-rates its risks) instead of copying it.
+    natural_key = ("unit", "name")
+
+    # Pages, API and import all save through these hooks, inside their transaction.
+    @classmethod
+    def save(cls, form, request):
+        matrix = form.save()
+        services.matrix_saved(matrix)
+        return matrix
+
+    @classmethod
+    def api_save(cls, serializer, request):
+        matrix = serializer.save()
+        services.matrix_saved(matrix)
+        return matrix
 
 
 @register
@@ -27,24 +42,25 @@ class RiskBandRegister(Register):
     table = RiskBandTable
     serializer = RiskBandSerializer
     menu_group = "planning"
+    natural_key = ("matrix", "minimum")
 
     @classmethod
     def save(cls, form, request):
+        matrix_before = services.stored_matrix_id(form.instance)
         band = form.save()
-        services.rerate(band.matrix)
+        services.band_saved(band, matrix_before)
         return band
 
     @classmethod
     def api_save(cls, serializer, request):
+        matrix_before = services.stored_matrix_id(serializer.instance)
         band = serializer.save()
-        services.rerate(band.matrix)
+        services.band_saved(band, matrix_before)
         return band
 
     @classmethod
     def delete(cls, obj, request) -> None:
-        matrix = obj.matrix
-        obj.delete()
-        services.rerate(matrix)
+        services.delete_band(obj)
 
 
 @register

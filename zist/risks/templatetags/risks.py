@@ -15,6 +15,16 @@ CELL, LABEL_WIDTH, HEADER = 70, 150, 60
 
 
 @register.simple_tag(takes_context=True)
+def rated_on(context, matrix) -> dict:
+    """How many risks are rated on `matrix`: those the user may see, and how many more
+    lie in units out of the user's reach (they too are re-rated, and they too stop the
+    matrix from shrinking below their levels)."""
+    on_matrix = Risk.objects.filter(matrix=matrix)
+    visible = on_matrix.restrict(context["request"].user, "view").count()
+    return {"visible": visible, "hidden": on_matrix.count() - visible}
+
+
+@register.simple_tag(takes_context=True)
 def risk_grid(context, matrix, residual=False) -> dict:
     """Cells of `matrix` with their band colour and the number of risks (visible to the
     user) rated there, before treatment or (residual=True) after."""
