@@ -68,6 +68,7 @@ class Clause(ZistModel):
     auditor asks to check it."""
 
     scope_field = "library__unit"
+    str_select_related = ("library",)
 
     library = models.ForeignKey(
         Library, models.CASCADE, related_name="clauses", verbose_name=_("library")

@@ -117,3 +117,31 @@ def test_it_shows_a_moved_units_history_to_those_who_see_it_now(cast, make_user,
     services.move_unit(Unit.objects.get(pk=cast.inside.pk), Unit.objects.get(pk=cast.outside.pk))
     client.force_login(make_user(Role.ENVIRONMENTAL_REPRESENTATIVE, cast.outside))
     assert client.get(reverse("organisations:unit_history", args=[child.pk])).status_code == 200
+
+
+def test_the_change_log_lists_the_newest_visible_changes_in_a_few_queries(
+    cast, make_user, client, django_assert_max_num_queries
+):
+    """Newest first across registers, only what the user may see, labelled as the
+    record stood; the number of queries does not grow with the number of registers."""
+    from zist.meters.testing import make_meter
+    from zist.objectives.models import Objective
+
+    rep = make_user(Role.ENVIRONMENTAL_REPRESENTATIVE, cast.inside)
+    Action.objects.create(unit=cast.inside, title="Fit timers")
+    Action.objects.create(unit=cast.outside, title="Outside action")
+    meter = make_meter(cast.inside, code="E-77")
+    goal = Objective.objects.create(
+        unit=cast.inside, code="G1", statement="First words", deadline=dt.date(2030, 1, 1)
+    )
+    goal.statement = "Second words"
+    goal.save()
+    client.force_login(rep)
+    with django_assert_max_num_queries(20):
+        rows = client.get(reverse("change_log")).context["rows"]
+    labels = [row["label"] for row in rows]
+    assert labels[:4] == ["G1: Second words", "G1: First words", str(meter), "Fit timers"]
+    assert "Outside action" not in labels
+    assert [row["date"] for row in rows] == sorted((row["date"] for row in rows), reverse=True)
+    page = client.get(reverse("home")).content.decode()
+    assert "G1: Second words" in page
