@@ -86,14 +86,20 @@ class ZistModelViewSet(viewsets.ModelViewSet):
             raise PermissionDenied(_("You may not place this record outside your units."))
 
     def perform_create(self, serializer):
-        with transaction.atomic():
-            instance = self.register.api_save(serializer, self.request)
-            self._check_scope(instance, "add")
+        self._save(serializer, "add")
 
     def perform_update(self, serializer):
-        with transaction.atomic():
-            instance = self.register.api_save(serializer, self.request)
-            self._check_scope(instance, "change")
+        self._save(serializer, "change")
+
+    def _save(self, serializer, action: str) -> None:
+        try:
+            with transaction.atomic():
+                instance = self.register.api_save(serializer, self.request)
+                self._check_scope(instance, action)
+        except DjangoValidationError as exc:
+            # A rule checked while saving (under a lock): a 400 like any other, and the
+            # transaction is rolled back.
+            raise ValidationError(serializers.as_serializer_error(exc)) from None
 
     def perform_destroy(self, instance):
         try:

@@ -95,3 +95,13 @@ class ImportForm(forms.Form):
         label=_("Spreadsheet (CSV or XLSX)"),
         help_text=_("The first row holds the column headings of the template."),
     )
+
+
+def add_validation_error(form: forms.BaseForm, error: ValidationError) -> None:
+    """Put an error raised while saving (a rule checked under a lock, inside the
+    transaction) on the form, on its field when the form has one."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)

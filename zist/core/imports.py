@@ -18,6 +18,7 @@ import io
 from dataclasses import dataclass, field
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import translation
 from django.utils.text import capfirst
@@ -242,7 +243,7 @@ def run_import(register, upload, request) -> ImportResult:
                 data[name] = initial
         form = register.form(data=data, instance=instance, user=request.user)
         if form.is_valid():
-            forms_ok.append(form)
+            forms_ok.append((number, form))
             continue
         messages = []
         for name, errors in form.errors.items():
@@ -253,9 +254,14 @@ def run_import(register, upload, request) -> ImportResult:
     if result.errors:
         return result
     with transaction.atomic():
-        for form in forms_ok:
+        for number, form in forms_ok:
             updating = form.instance.pk is not None
-            saved = register.save(form, request)
+            try:
+                saved = register.save(form, request)
+            except ValidationError as error:
+                # A rule checked while saving: this row is refused and nothing is kept.
+                transaction.set_rollback(True)
+                return ImportResult(errors=[RowError(number, list(error.messages))])
             action = "change" if updating else "add"
             if (
                 not register.model.objects.restrict(request.user, action)

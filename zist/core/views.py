@@ -12,7 +12,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import models, transaction
 from django.db.models import ProtectedError, RestrictedError
@@ -26,7 +26,7 @@ from django.views import View
 from zist.core import calendars, imports
 from zist.core.display import display, field_value, resolve_field
 from zist.core.exports import FORMATS, export
-from zist.core.forms import ImportForm
+from zist.core.forms import ImportForm, add_validation_error
 from zist.core.history import attachment_entries, object_history, restrict_history
 from zist.core.querysets import scope_paths
 from zist.core.registry import Register
@@ -203,6 +203,8 @@ class ObjectEditView(RegisterView):
                         raise PermissionDenied
             except PermissionDenied:
                 form.add_error(None, _("You may not place this record outside your units."))
+            except ValidationError as error:
+                add_validation_error(form, error)
             else:
                 messages.success(request, _("Saved %(object)s.") % {"object": saved})
                 return HttpResponseRedirect(saved.get_absolute_url())
