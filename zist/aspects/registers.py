@@ -100,18 +100,7 @@ class ActivityRegister(Register):
     menu_group = "planning"
     slug = "activities"
     detail_template = "aspects/activity_extra.html"
-
-    @classmethod
-    def find_existing(cls, data: dict, user):
-        """An activity is known by its unit and code: re-imports update it."""
-        unit, code = str(data.get("unit") or ""), str(data.get("code") or "").strip()
-        if not (unit.isdigit() and code):
-            return None
-        return (
-            Activity.objects.restrict(user, "change")
-            .filter(unit_id=int(unit), code__iexact=code)
-            .first()
-        )
+    natural_key = ("unit", "code__iexact")
 
 
 @register
@@ -140,6 +129,7 @@ class AspectRegister(Register):
         "significance_basis",
         "significance_reason",
     ]
+    natural_key = ("activity", "name")
 
     @classmethod
     def save(cls, form, request):
@@ -152,15 +142,3 @@ class AspectRegister(Register):
     @classmethod
     def api_save(cls, serializer, request):
         return services.evaluate_and_save(serializer.save())
-
-    @classmethod
-    def find_existing(cls, data: dict, user):
-        """An aspect is known by its activity and name: re-imports update it."""
-        activity, name = str(data.get("activity") or ""), str(data.get("name") or "").strip()
-        if not (activity.isdigit() and name):
-            return None
-        return (
-            Aspect.objects.restrict(user, "change")
-            .filter(activity_id=int(activity), name=name)
-            .first()
-        )

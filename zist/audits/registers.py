@@ -27,13 +27,7 @@ class AuditProgrammeRegister(Register):
     menu_group = "check"
     slug = "programmes"
     detail_template = "audits/programme_extra.html"
-
-    @classmethod
-    def find_existing(cls, data: dict, user):
-        if not data.get("unit") or not data.get("year"):
-            return None
-        queryset = AuditProgramme.objects.restrict(user, "change")
-        return queryset.filter(unit=data["unit"], year=data["year"]).first()
+    natural_key = ("unit", "year")
 
 
 @register

@@ -15,13 +15,7 @@ class CertificationBodyRegister(Register):
     serializer = CertificationBodySerializer
     menu_group = "check"
     slug = "bodies"
-
-    @classmethod
-    def find_existing(cls, data: dict, user):
-        if not data.get("unit") or not data.get("name"):
-            return None
-        queryset = CertificationBody.objects.restrict(user, "change")
-        return queryset.filter(unit=data["unit"], name=data["name"]).first()
+    natural_key = ("unit", "name")
 
 
 @register
@@ -33,10 +27,14 @@ class CertificateRegister(Register):
     serializer = CertificateSerializer
     menu_group = "check"
     detail_template = "certification/certificate_extra.html"
+    natural_key = ("body", "number")
 
     @classmethod
     def find_existing(cls, data: dict, user):
-        if not data.get("number"):
-            return None
-        queryset = Certificate.objects.restrict(user, "change")
-        return queryset.filter(body=data.get("body"), number=data["number"]).first()
+        # A certificate may have no body, and a row without one updates the body-less
+        # certificate with its number; a natural key needs every field filled.
+        number = str(data.get("number") or "").strip()
+        if data.get("body") in (None, "") and number:
+            queryset = Certificate.objects.restrict(user, "change")
+            return queryset.filter(body__isnull=True, number=number).first()
+        return super().find_existing(data, user)

@@ -17,13 +17,7 @@ class LibraryRegister(Register):
     slug = "libraries"
     detail_fields = ["name", "code", "unit", "builtin", "description"]
     detail_template = "clauses/library_extra.html"
-
-    @classmethod
-    def find_existing(cls, data: dict, user):
-        unit, code = data.get("unit"), data.get("code")
-        if not unit or not code:
-            return None
-        return Library.objects.restrict(user, "change").filter(unit=unit, code=code).first()
+    natural_key = ("unit", "code")
 
 
 @register
@@ -36,12 +30,4 @@ class ClauseRegister(Register):
     menu_group = "check"
     detail_fields = ["library", "number"]
     detail_template = "clauses/clause_extra.html"
-
-    @classmethod
-    def find_existing(cls, data: dict, user):
-        library, number = data.get("library"), data.get("number")
-        if not library or not number:
-            return None
-        return (
-            Clause.objects.restrict(user, "change").filter(library=library, number=number).first()
-        )
+    natural_key = ("library", "number")

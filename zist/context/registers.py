@@ -37,18 +37,7 @@ class InterestedPartyRegister(Register):
     menu_group = "planning"
     slug = "parties"
     detail_template = "context/interestedparty_extra.html"
-
-    @classmethod
-    def find_existing(cls, data: dict, user):
-        """A party is known by its unit and name: re-imports update it."""
-        unit, name = str(data.get("unit") or ""), str(data.get("name") or "").strip()
-        if not (unit.isdigit() and name):
-            return None
-        return (
-            InterestedParty.objects.restrict(user, "change")
-            .filter(unit_id=int(unit), name__iexact=name)
-            .first()
-        )
+    natural_key = ("unit", "name__iexact")
 
 
 @register

@@ -12,6 +12,8 @@ from django.db import models
 from django.urls import path
 from django.utils.text import capfirst
 
+from zist.core import calendars
+
 _registry: dict[str, type[Register]] = {}
 
 
@@ -59,19 +61,33 @@ class Register:
 
     # Fields that name a record in a spreadsheet ("unit", "code"): importing the same
     # file twice then updates the records the first import made instead of copying them.
+    # A text field written "code__iexact" matches ignoring case (people retype codes).
     natural_key: tuple[str, ...] = ()
 
     @classmethod
     def find_existing(cls, data: dict, user):
         """The record an imported row updates, or None to create one: by default the
-        record the user may change whose `natural_key` fields equal the row's."""
-        if not cls.natural_key or any(data.get(name) in (None, "") for name in cls.natural_key):
+        record the user may change whose `natural_key` fields equal the row's (text
+        without surrounding spaces, dates read in the user's calendar as the form reads
+        them). A row missing a key field, or naming it unreadably (a unit that is not a
+        number), matches nothing: the row's form then says what is wrong."""
+        if not cls.natural_key:
             return None
-        lookup = {name: data[name] for name in cls.natural_key}
+        lookup = {}
         try:
+            for entry in cls.natural_key:
+                name = entry.split("__")[0]
+                value = data.get(name)
+                if isinstance(value, str):
+                    value = value.strip()
+                if value in (None, ""):
+                    return None
+                if isinstance(value, str) and _is_date(cls.model._meta.get_field(name)):
+                    value = calendars.parse_date(value)
+                lookup[entry] = value
             return cls.model.objects.restrict(user, "change").filter(**lookup).first()
         except (ValueError, TypeError, ValidationError):
-            return None  # an unreadable key: the row's form says what is wrong
+            return None
 
     @classmethod
     def api_save(cls, serializer, request):
@@ -114,6 +130,10 @@ class Register:
                 name=f"{name}_history",
             ),
         ]
+
+
+def _is_date(field) -> bool:
+    return isinstance(field, models.DateField) and not isinstance(field, models.DateTimeField)
 
 
 def register(cls: type[Register]) -> type[Register]:

@@ -16,7 +16,6 @@ from zist.documents.filters import (
     DocumentVersionFilterSet,
 )
 from zist.documents.forms import ApprovalRouteForm, DocumentForm, DocumentVersionForm
-from zist.documents.imports import find_by_unit
 from zist.documents.models import ApprovalRoute, Document, DocumentVersion, VersionStatus
 from zist.documents.serializers import (
     ApprovalRouteSerializer,
@@ -35,10 +34,7 @@ class DocumentRegister(Register):
     serializer = DocumentSerializer
     menu_group = "support"
     detail_template = "documents/document_extra.html"
-
-    @classmethod
-    def find_existing(cls, data: dict, user):
-        return find_by_unit(cls.model, data, user, "code")
+    natural_key = ("unit", "code__iexact")
 
 
 class DocumentVersionViewSet(ZistModelViewSet):

@@ -36,6 +36,7 @@ class ObjectiveRegister(Register):
         "progress",
         "status_label",
     ]
+    natural_key = ("unit", "code__iexact")
 
     @classmethod
     def save(cls, form, request):
@@ -50,18 +51,6 @@ class ObjectiveRegister(Register):
         if objective.assign(fields):
             objective.save(update_fields=[*fields, "last_updated"])
         return objective
-
-    @classmethod
-    def find_existing(cls, data: dict, user):
-        """An objective is known by its unit and code: re-imports update it."""
-        unit, code = str(data.get("unit") or ""), str(data.get("code") or "").strip()
-        if not (unit.isdigit() and code):
-            return None
-        return (
-            Objective.objects.restrict(user, "change")
-            .filter(unit_id=int(unit), code__iexact=code)
-            .first()
-        )
 
 
 @register

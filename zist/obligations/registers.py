@@ -1,6 +1,3 @@
-import datetime as dt
-
-from zist.core import calendars
 from zist.core.registry import Register, register
 from zist.obligations import services
 from zist.obligations.filters import ComplianceEvaluationFilterSet, ObligationFilterSet
@@ -59,6 +56,8 @@ class ObligationRegister(Register):
     @classmethod
     def find_existing(cls, data: dict, user):
         """Re-importing the same references updates those obligations."""
+        # Not a natural_key: the unit is optional and only narrows the search to its
+        # organisation, and a reference that names several obligations updates none.
         reference = str(data.get("reference") or "").strip()
         if not reference:
             return None
@@ -78,6 +77,8 @@ class ComplianceEvaluationRegister(Register):
     serializer = ComplianceEvaluationSerializer
     menu_group = "planning"
     detail_template = "obligations/complianceevaluation_extra.html"
+    # One evaluation per obligation, unit and day: re-importing updates it.
+    natural_key = ("obligation", "unit", "evaluated_on")
 
     @classmethod
     def save(cls, form, request):
@@ -96,21 +97,3 @@ class ComplianceEvaluationRegister(Register):
         obligation = obj.obligation
         obj.delete()
         services.refresh(obligation)
-
-    @classmethod
-    def find_existing(cls, data: dict, user):
-        """One evaluation per obligation, unit and day: re-importing updates it."""
-        day = data.get("evaluated_on")
-        if not isinstance(day, dt.date):
-            try:
-                day = calendars.parse_date(str(day or ""))
-            except ValueError:
-                return None
-        obligation, unit = str(data.get("obligation") or ""), str(data.get("unit") or "")
-        if not (obligation.isdigit() and unit.isdigit()):
-            return None
-        return (
-            ComplianceEvaluation.objects.restrict(user, "change")
-            .filter(obligation_id=int(obligation), unit_id=int(unit), evaluated_on=day)
-            .first()
-        )

@@ -4,7 +4,6 @@ from django.utils.translation import gettext as _
 from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
 
 from zist.core.registry import Register, register
-from zist.documents.imports import find_by_unit
 from zist.records import services
 from zist.records.filters import RecordFilterSet, RecordTypeFilterSet
 from zist.records.forms import RecordForm, RecordTypeForm
@@ -22,10 +21,7 @@ class RecordTypeRegister(Register):
     serializer = RecordTypeSerializer
     menu_group = "support"
     detail_template = "records/recordtype_extra.html"
-
-    @classmethod
-    def find_existing(cls, data: dict, user):
-        return find_by_unit(cls.model, data, user, "name")
+    natural_key = ("unit", "name__iexact")
 
 
 @register
@@ -50,6 +46,7 @@ class RecordRegister(Register):
         "decided_by",
         "decided_on",
     ]
+    natural_key = ("unit", "reference__iexact")
 
     @classmethod
     def save(cls, form, request):
@@ -77,7 +74,3 @@ class RecordRegister(Register):
         if obj.decision != Decision.DESTROY:
             raise PermissionDenied(_("Decide to destroy the record before deleting it."))
         obj.delete()
-
-    @classmethod
-    def find_existing(cls, data: dict, user):
-        return find_by_unit(cls.model, data, user, "reference")

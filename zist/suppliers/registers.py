@@ -1,5 +1,4 @@
 from zist.core.registry import Register, register
-from zist.documents.imports import find_by_unit
 from zist.suppliers import services
 from zist.suppliers.filters import EvaluationFilterSet, SupplierFilterSet
 from zist.suppliers.forms import EvaluationForm, SupplierForm
@@ -32,10 +31,7 @@ class SupplierRegister(Register):
         "evaluation_interval_months",
         "next_evaluation",
     ]
-
-    @classmethod
-    def find_existing(cls, data: dict, user):
-        return find_by_unit(cls.model, data, user, "name")
+    natural_key = ("unit", "name__iexact")
 
 
 @register

@@ -1,5 +1,4 @@
 from zist.core.registry import Register, register
-from zist.documents.imports import find_by_unit
 from zist.training import filters, forms, serializers, tables
 from zist.training.models import (
     Certificate,
@@ -22,10 +21,7 @@ class PersonRegister(Register):
     menu_group = "support"
     slug = "people"
     detail_template = "training/person_extra.html"
-
-    @classmethod
-    def find_existing(cls, data: dict, user):
-        return find_by_unit(cls.model, data, user, "name")
+    natural_key = ("unit", "name__iexact")
 
 
 @register
@@ -37,10 +33,7 @@ class CourseRegister(Register):
     serializer = serializers.CourseSerializer
     menu_group = "support"
     detail_template = "training/course_extra.html"
-
-    @classmethod
-    def find_existing(cls, data: dict, user):
-        return find_by_unit(cls.model, data, user, "title")
+    natural_key = ("unit", "title__iexact")
 
 
 @register
@@ -83,10 +76,7 @@ class RequirementRegister(Register):
     serializer = serializers.RequirementSerializer
     menu_group = "support"
     detail_template = "training/requirement_extra.html"
-
-    @classmethod
-    def find_existing(cls, data: dict, user):
-        return find_by_unit(cls.model, data, user, "title")
+    natural_key = ("unit", "title__iexact")
 
 
 @register

@@ -8,6 +8,7 @@ from django.urls import reverse
 from openpyxl import Workbook, load_workbook
 
 from zist.actions.models import Action
+from zist.actions.registers import ActionRegister
 from zist.users.roles import Role
 
 HEADER = "Unit,Title,Kind,Due date,Status,Progress (%)\n"
@@ -110,3 +111,86 @@ def test_it_offers_a_template_in_the_users_language(cast, make_user, client):
 def test_it_refuses_import_to_users_who_may_not_add(cast, make_user, client):
     client.force_login(make_user(Role.VIEWER, cast.region))
     assert client.get(reverse("actions:action_import")).status_code == 403
+
+
+# Natural keys: the Action register declares none, so these tests give it one.
+
+
+def test_it_updates_the_record_a_reimport_names_in_other_case_and_spaces(
+    cast, make_user, client, monkeypatch
+):
+    monkeypatch.setattr(ActionRegister, "natural_key", ("unit", "title__iexact"))
+    user = make_user(Role.ENVIRONMENTAL_MANAGER, cast.region)
+    client.force_login(user)
+    first = client.post(
+        reverse("actions:action_import"), {"file": _csv(HEADER + "d3,Fit timers,task,,open,0\n")}
+    )
+    assert first.status_code == 302
+    action = Action.objects.get()
+    # A spreadsheet cell loses its spaces on reading; the lookup strips them itself too.
+    found = ActionRegister.find_existing(
+        {"unit": f"{cast.inside.pk}", "title": " FIT timers "}, user
+    )
+    assert found == action
+
+    again = client.post(
+        reverse("actions:action_import"),
+        {"file": _csv(HEADER + "d3,  FIT TIMERS  ,task,,in progress,40\n")},
+    )
+    assert again.status_code == 302
+    assert list(Action.objects.values_list("pk", "title", "progress")) == [
+        (action.pk, "FIT TIMERS", 40)
+    ]
+
+
+def test_it_matches_a_plain_key_exactly(cast, make_user, client, monkeypatch):
+    monkeypatch.setattr(ActionRegister, "natural_key", ("unit", "title"))
+    client.force_login(make_user(Role.ENVIRONMENTAL_MANAGER, cast.region))
+    for row in ("d3,Fit timers,task,,open,0\n", "d3,FIT TIMERS,task,,open,40\n"):
+        response = client.post(reverse("actions:action_import"), {"file": _csv(HEADER + row)})
+        assert response.status_code == 302
+    assert sorted(Action.objects.values_list("title", "progress")) == [
+        ("FIT TIMERS", 40),
+        ("Fit timers", 0),
+    ]
+
+
+def test_it_reports_a_row_whose_unit_is_unreadable_and_touches_nothing(
+    cast, make_user, client, monkeypatch
+):
+    monkeypatch.setattr(ActionRegister, "natural_key", ("unit", "title__iexact"))
+    user = make_user(Role.ENVIRONMENTAL_MANAGER, cast.region)
+    client.force_login(user)
+    client.post(
+        reverse("actions:action_import"), {"file": _csv(HEADER + "d3,Fit timers,task,,open,0\n")}
+    )
+    assert (
+        ActionRegister.find_existing({"unit": "Head office", "title": "Fit timers"}, user) is None
+    )
+    response = client.post(
+        reverse("actions:action_import"),
+        {
+            "file": _csv(
+                HEADER + "d3,Insulate roof,task,,open,0\nHead office,fit timers,task,,done,100\n"
+            )
+        },
+    )
+    assert response.status_code == 400
+    errors = response.context["result"].errors
+    assert [e.row for e in errors] == [3]
+    assert "Unit" in " ".join(errors[0].messages)
+    assert list(Action.objects.values_list("title", "unit__code", "progress")) == [
+        ("Fit timers", "d3", 0)
+    ]
+
+
+def test_it_reads_a_date_key_in_the_users_calendar(cast, make_user, client, monkeypatch):
+    monkeypatch.setattr(ActionRegister, "natural_key", ("unit", "title", "due_date"))
+    client.force_login(make_user(Role.ENVIRONMENTAL_MANAGER, cast.region, calendar="jalali"))
+    for row in (
+        "d3,Nowruz check,task,۱۴۰۴/۰۱/۰۱,open,0\n",
+        "d3,Nowruz check,task,1404/1/1,open,60\n",
+    ):
+        response = client.post(reverse("actions:action_import"), {"file": _csv(HEADER + row)})
+        assert response.status_code == 302
+    assert list(Action.objects.values_list("due_date", "progress")) == [(dt.date(2025, 3, 21), 60)]
