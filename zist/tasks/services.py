@@ -22,12 +22,11 @@ DEFAULT_THRESHOLDS = (30, 7)
 
 def thresholds_from_setting(value: str | None) -> tuple[int, ...]:
     """Days-before thresholds from a text such as "30,7" (empty: the defaults)."""
+    from zist.users.models import reminder_thresholds
+
     if not value:
         return DEFAULT_THRESHOLDS
-    days = sorted({int(part) for part in value.split(",") if part.strip()}, reverse=True)
-    if any(day < 0 for day in days):
-        raise ValueError("thresholds are days before the due date: not negative")
-    return tuple(days)
+    return reminder_thresholds(value)
 
 
 def configured_thresholds() -> tuple[int, ...]:
@@ -110,17 +109,20 @@ def send_digest(user, today: dt.date, thresholds: Sequence[int]) -> int:
 
 
 def send_reminders(today: dt.date, thresholds: Sequence[int] | None = None) -> dict[str, int]:
-    """One run of `zist remind`: a digest for every active user with an address."""
+    """One run of `zist remind`: a digest for every active user with an address who
+    wants reminders, at the days they chose (else `thresholds`, else the setting)."""
     from zist.users.models import User
 
     thresholds = tuple(thresholds) if thresholds is not None else configured_thresholds()
     sent = {"emails": 0, "reminders": 0}
     for user in (
-        User.objects.filter(is_active=True)
+        User.objects.filter(is_active=True, email_reminders=True)
         .exclude(email="")
         .select_related("home_unit__organisation")
     ):
-        count = send_digest(user, today, thresholds)
+        # The user's own days, else the run's.
+        own = thresholds_from_setting(user.reminder_days) if user.reminder_days else None
+        count = send_digest(user, today, own or thresholds)
         if count:
             sent["emails"] += 1
             sent["reminders"] += count

@@ -4,7 +4,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from zist.core.forms import ZistModelForm
-from zist.users.models import RoleAssignment, User
+from zist.users.models import RoleAssignment, User, plain_reminder_days
 
 
 class UserForm(ZistModelForm):
@@ -61,7 +61,19 @@ class RoleAssignmentForm(ZistModelForm):
 class ProfileForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["first_name", "last_name", "email", "language", "calendar", "digits"]
+        fields = [
+            "first_name",
+            "last_name",
+            "email",
+            "language",
+            "calendar",
+            "digits",
+            "email_reminders",
+            "reminder_days",
+        ]
+
+    def clean_reminder_days(self) -> str:
+        return plain_reminder_days(self.cleaned_data["reminder_days"])
 
 
 class TokenForm(forms.Form):

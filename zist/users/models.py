@@ -23,6 +23,30 @@ class ZistUserManager(UserManager.from_queryset(RestrictedQuerySet)):
     pass
 
 
+def reminder_thresholds(text: str) -> tuple[int, ...]:
+    """ "30, 7" as (30, 7): distinct days, largest first; ValueError when not whole
+    numbers from 0 to 365."""
+    days = sorted({int(part) for part in text.split(",") if part.strip()}, reverse=True)
+    if any(day < 0 or day > 365 for day in days):
+        raise ValueError(text)
+    return tuple(days)
+
+
+def plain_reminder_days(text: str) -> str:
+    """Typed days in Latin digits and commas: "۳۰، ۷" (Persian keyboard) is "30,7"."""
+    return calendars.to_latin_digits(text).replace("\u060c", ",").replace(" ", "")
+
+
+def validate_reminder_days(text: str) -> None:
+    try:
+        reminder_thresholds(plain_reminder_days(text))
+    except ValueError:
+        raise ValidationError(
+            _("Write whole numbers of days from 0 to 365 separated by commas, e.g. 30,7."),
+            code="reminder_days",
+        ) from None
+
+
 class User(AbstractUser, ZistModel):
     """A person with a login. Belongs to a home unit, which decides which
     administrators manage the account; what the person may do comes from role grants."""
@@ -58,6 +82,19 @@ class User(AbstractUser, ZistModel):
         choices=calendars.DIGIT_CHOICES,
         blank=True,
         help_text=_("Empty: Persian digits in Persian, Latin digits otherwise."),
+    )
+
+    email_reminders = models.BooleanField(
+        _("e-mail reminders"),
+        default=True,
+        help_text=_("One e-mail listing what is due soon or overdue among your tasks."),
+    )
+    reminder_days = models.CharField(
+        _("remind me this many days before"),
+        max_length=40,
+        blank=True,
+        validators=[validate_reminder_days],
+        help_text=_("Days before a due date, separated by commas, e.g. 30,7. Empty: 30,7."),
     )
 
     objects = ZistUserManager()

@@ -138,3 +138,42 @@ def test_it_writes_in_the_users_language_and_calendar(cast, make_user):
     assert message.subject == "زیست: ۱ مورد سررسید"
     assert "نصب تایمر" in message.body
     assert "۱۴۰۸/۱۲/۱۸" in message.body  # 8 March 2030 in the Jalali calendar
+
+
+def test_it_reminds_at_the_users_own_days_or_not_at_all(cast, rep, make_user):
+    """A user's own days replace the run's; a user who turned reminders off gets none."""
+    rep.reminder_days = "14"
+    rep.save()
+    other = make_user(
+        "environmental_representative", cast.inside, email="other@example.org", language="en"
+    )
+    other.email_reminders = False
+    other.save()
+    action(cast, rep, 20, "Due in twenty days")
+    action(cast, rep, 14, "Due in fourteen days")
+    action(cast, other, 7, "Someone else's")
+    remind()
+    assert [m.to for m in mail.outbox] == [["rep@example.org"]]
+    body = mail.outbox[0].body
+    assert "Due in fourteen days" in body and "Due in twenty days" not in body
+    assert list(SentReminder.objects.values_list("threshold", flat=True)) == ["14"]
+
+
+def test_the_profile_takes_reminder_days_in_any_digits_and_refuses_words(cast, rep, client):
+    from django.urls import reverse
+
+    client.force_login(rep)
+    data = {
+        "profile-first_name": "Maryam",
+        "profile-email": "rep@example.org",
+        "profile-language": "en",
+        "profile-email_reminders": "on",
+        "profile-reminder_days": "thirty",
+    }
+    response = client.post(reverse("profile"), data)
+    assert response.status_code == 400
+    assert "Write whole numbers of days" in response.content.decode()
+    data["profile-reminder_days"] = "۳۰، ۷"
+    assert client.post(reverse("profile"), data).status_code == 302
+    rep.refresh_from_db()
+    assert rep.reminder_days == "30,7"

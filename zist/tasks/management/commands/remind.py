@@ -10,13 +10,19 @@ from zist.tasks import services
 
 
 class Command(BaseCommand):
-    help = "Send each user one e-mail with the reminders due (30 and 7 days before, overdue)."
+    help = (
+        "Send each user who wants reminders one e-mail with what is due (at the days before "
+        "chosen in their profile, else 30 and 7) and what is overdue."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--date", help="Run as on this ISO date (default: today).")
         parser.add_argument(
             "--days",
-            help="Days-before thresholds, e.g. 30,7 (default: ZIST_REMINDER_DAYS or 30,7).",
+            help=(
+                "Days-before thresholds for users who chose none in their profile, e.g. 30,7 "
+                "(default: ZIST_REMINDER_DAYS or 30,7)."
+            ),
         )
 
     def handle(self, *args, **options):
