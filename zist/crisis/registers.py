@@ -76,6 +76,7 @@ class ParticipantRegister(CrisisRegister):
     model = m.Participant
     form, filterset, table, serializer = _parts("Participant")
     natural_key = ("session", "name")
+    detail_template = "crisis/participant_extra.html"
 
 
 @register

@@ -11,5 +11,10 @@ urlpatterns = [
     path("drills/trend/", views.drill_trend, name="drill_trend"),
     path("masterplans/<int:pk>/document/", views.plan_document, name="masterplan_document"),
     path("masterplans/<int:pk>/approve/", views.approve_plan, name="masterplan_approve"),
+    path(
+        "participants/<int:pk>/comparisons/",
+        views.comparison_entry,
+        name="participant_comparisons",
+    ),
     *app_urlpatterns("crisis"),
 ]

@@ -1,5 +1,6 @@
 """Pages beyond the generic register pages: overview, office, training needs, drill
-trend, and the master plan document with its approval. Every query is restricted."""
+trend, the master plan document with its approval, and a participant's AHP
+comparisons entered as a matrix. Every query is restricted."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -16,7 +17,9 @@ from zist.core import calendars
 from zist.core.registry import registers
 from zist.core.views import can
 from zist.crisis import models as m
-from zist.crisis.services import diagrams
+from zist.crisis.forms import ComparisonMatrixForm
+from zist.crisis.models.sessions import Method
+from zist.crisis.services import ahp_entry, diagrams
 from zist.crisis.services import plan as plan_service
 
 
@@ -116,3 +119,53 @@ def approve_plan(request, pk: int):
     else:
         messages.success(request, _("Approved %(plan)s.") % {"plan": plan})
     return HttpResponseRedirect(plan.get_absolute_url())
+
+
+@login_required
+def comparison_entry(request, pk: int):
+    """A participant's pairwise comparisons as the upper triangle of the hazards ×
+    hazards matrix, saved at once, with the participant's consistency ratio. Users who
+    may see the comparisons but not add or change them get the matrix read-only."""
+    participant = get_object_or_404(
+        m.Participant.objects.restrict(request.user, "view").select_related("session__unit"),
+        pk=pk,
+        session__method=Method.AHP,
+    )
+    session = participant.session
+    allowed = ahp_entry.permitted_actions(request.user, session)
+    if "view" not in allowed:
+        raise Http404
+    editable = bool(allowed & {"add", "change"})
+    hazards = ahp_entry.session_hazards(session)
+    pairs = ahp_entry.pairs(participant)
+    status = 200
+    if request.method == "POST":
+        if not editable:
+            raise PermissionDenied
+        form = ComparisonMatrixForm(hazards, pairs, request.POST)
+        if form.is_valid():
+            try:
+                ahp_entry.save_judgements(participant, form.judgements(), user=request.user)
+            except ValidationError as exc:
+                for message in exc.messages:
+                    form.add_error(None, message)
+            else:
+                messages.success(
+                    request, _("Saved the comparisons of %(who)s.") % {"who": participant}
+                )
+                return HttpResponseRedirect(request.path)
+        status = 400
+    else:
+        form = ComparisonMatrixForm(hazards, pairs, disabled=not editable)
+    return render(
+        request,
+        "crisis/comparison_entry.html",
+        {
+            "participant": participant,
+            "session": session,
+            "form": form,
+            "editable": editable,
+            "consistency": ahp_entry.consistency(participant),
+        },
+        status=status,
+    )

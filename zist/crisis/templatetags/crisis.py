@@ -20,3 +20,11 @@ def remedy_action(context, obj):
     actions = Action.objects.for_source(obj)
     visible = actions.restrict(context["request"].user, "view").first()
     return visible, actions.exists()
+
+
+@register.simple_tag(takes_context=True)
+def may_enter_comparisons(context, session) -> bool:
+    """Whether the page's user may add or change pairwise comparisons of `session`."""
+    from zist.crisis.services.ahp_entry import permitted_actions
+
+    return bool(permitted_actions(context["request"].user, session) & {"add", "change"})

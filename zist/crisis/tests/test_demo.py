@@ -1,3 +1,5 @@
+import re
+
 from django.urls import reverse
 
 from zist.crisis import demo
@@ -41,6 +43,13 @@ def test_it_loads_the_qazvin_demo_once_and_every_page_reads(db, client):
         url = url.replace("/en/", "/fa/", 1)
         response = client.get(url)
         assert response.status_code == 200, url
+    # Each of the AHP session's five participants has a full matrix on the entry page.
+    for person in ahp_session.participants.all():
+        url = reverse("crisis:participant_comparisons", args=[person.pk]).replace("/en/", "/fa/")
+        page = client.get(url).content.decode()
+        assert page.count('<select name="pair_') == 10, person
+        assert len(re.findall(r'<option value="(?:first|second)-\d" selected>', page)) == 10
+        assert "نرخ ناسازگاری" in page and 'class="ahp-priority"' in page
     # Tehran's people see nothing of Qazvin's plan.
     client.force_login(User.objects.get(username="region2.manager"))
     assert client.get(reverse("crisis:hazard_list")).context["rows"] == []
