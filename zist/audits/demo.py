@@ -1,6 +1,8 @@
 """Demo audit programmes, audits, checklists and findings in each organisation's
 language. Idempotent: programmes by (unit, year), audits by (unit, title), findings by
-(audit, statement)."""
+(audit, statement). Region 2's programme for 1406 is left for the visitor to plan
+by risk: run here, before the certification demo adds its external audits, the plan
+would take every district for never audited."""
 
 import datetime as dt
 
@@ -33,6 +35,13 @@ PROGRAMMES = [
         2026,
         "Sisäinen auditointiohjelma 2026",
         "Kaikki palvelualueet auditoidaan kolmen vuoden aikana; ulkoinen seuranta-auditointi.",
+    ),
+    (
+        TEHRAN,
+        "region2",
+        1406,
+        "برنامه ممیزی داخلی منطقه ۲ - ۱۴۰۶",
+        "ممیزی هر واحد بر پایه ریسک آن زمان‌بندی می‌شود.",
     ),
 ]
 

@@ -1,4 +1,5 @@
 from zist.audits import services
+from zist.audits.api import AuditProgrammeViewSet
 from zist.audits.filters import (
     AuditFilterSet,
     AuditProgrammeFilterSet,
@@ -27,6 +28,7 @@ class AuditProgrammeRegister(Register):
     menu_group = "check"
     slug = "programmes"
     detail_template = "audits/programme_extra.html"
+    viewset = AuditProgrammeViewSet
     natural_key = ("unit", "year")
 
 

@@ -85,3 +85,37 @@ class FindingSerializer(ZistModelSerializer):
             "last_updated",
         ]
         read_only_fields = ["nonconformity"]
+
+
+class PlannedAuditSerializer(serializers.Serializer):
+    """One audit of a programme's risk-based plan."""
+
+    unit = serializers.IntegerField(source="unit.pk")
+    unit_display = serializers.CharField(source="unit")
+    start_date = serializers.DateField()
+    interval_months = serializers.IntegerField(source="interval")
+    significant_aspects = serializers.IntegerField()
+    nonconformities = serializers.IntegerField(source="findings")
+    last_audit = serializers.DateField(allow_null=True)
+    next_due = serializers.DateField(allow_null=True)
+    overdue = serializers.BooleanField()
+    reason = serializers.CharField()
+
+
+class LeftOutSerializer(serializers.Serializer):
+    """A unit of the programme the plan creates no audit for."""
+
+    unit = serializers.IntegerField(source="unit.pk")
+    unit_display = serializers.CharField(source="unit")
+    code = serializers.ChoiceField(choices=["after_period", "already_planned", "not_permitted"])
+    reason = serializers.CharField()
+    next_due = serializers.DateField(allow_null=True)
+
+
+class RiskPlanSerializer(serializers.Serializer):
+    """The audits a programme's period calls for by each unit's risk-based interval."""
+
+    period_start = serializers.DateField(source="start")
+    period_end = serializers.DateField(source="last_day")
+    planned = PlannedAuditSerializer(many=True)
+    left_out = LeftOutSerializer(many=True)

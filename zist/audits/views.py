@@ -1,20 +1,23 @@
 """Audit pages beyond the generic register pages: the checklist to fill in on a
-phone, the printable report, and the multi-site sampling calculator."""
-
-import datetime as dt
+phone, the printable report, the multi-site sampling calculator and planning a
+programme's audits by risk."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_http_methods
 
 from zist.audits import dashboard as dashboards
 from zist.audits import sampling, services
 from zist.audits.forms import ChecklistAnswerForm
 from zist.audits.models import Audit, AuditProgramme, Finding
+from zist.core import calendars
 from zist.organisations.models import Unit, UnitKind
 
 
@@ -119,14 +122,15 @@ def sampling_page(request):
 def programme_context(programme, user) -> dict:
     """What the programme page shows below the fields: progress, audits and the
     risk-based interval of each unit."""
-    since = timezone.localdate() - dt.timedelta(days=3 * 365)
-    units = [programme.unit, *programme.unit.children.filter(archived=False).order_by("name")]
+    since = services.risk_window_start(timezone.localdate())
+    units = services.programme_units(programme)
     return {
         "progress": services.programme_progress(programme),
         "programme_audits": programme.audits.restrict(user, "view").select_related(
             "unit", "lead_auditor"
         ),
         "risks": [services.unit_risk(unit, since) for unit in units],
+        "may_plan": bool(services.units_open_for_audit(user, units)),
     }
 
 
@@ -138,6 +142,30 @@ def programme_overview(request, pk: int):
         "audits/programme_overview.html",
         {"programme": programme, **programme_context(programme, request.user)},
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def programme_plan(request, pk: int):
+    """Plan the programme's audits by risk: the plan to confirm (GET), then the
+    audits created (POST). Only units where the user may add audits are planned."""
+    programme = get_object_or_404(
+        AuditProgramme.objects.restrict(request.user, "view").select_related("unit__organisation"),
+        pk=pk,
+    )
+    if request.method == "POST":
+        created = services.create_planned_audits(programme, request.user)
+        if created:
+            messages.success(
+                request,
+                ngettext("Planned %(count)s audit.", "Planned %(count)s audits.", len(created))
+                % {"count": calendars.localize_digits(str(len(created)))},
+            )
+        else:
+            messages.info(request, _("No new audits to plan."))
+        return HttpResponseRedirect(reverse("audits:programme_overview", args=[programme.pk]))
+    plan = services.risk_plan(programme, request.user)
+    return render(request, "audits/programme_plan.html", {"programme": programme, "plan": plan})
 
 
 @login_required
