@@ -1,7 +1,9 @@
-"""Demo significance criteria, activities and aspects in each organisation's language.
+"""Demo significance criteria, activities, aspects and their impacts in each
+organisation's language.
 
 Idempotent: criteria sets by unit and name, criteria by code, activities by unit and
-code, aspects by activity and name. Links to legal obligations are added by the
+code, aspects by activity and name, impacts by aspect, affected environment and
+description. Links to legal obligations are added by the
 obligations demo, which re-evaluates the aspects concerned.
 """
 
@@ -10,7 +12,16 @@ from __future__ import annotations
 from decimal import Decimal
 
 from zist.aspects import services
-from zist.aspects.models import Activity, Aspect, CriteriaSet, Criterion, OverrideRule
+from zist.aspects.models import (
+    Activity,
+    Aspect,
+    CriteriaSet,
+    Criterion,
+    Effect,
+    Impact,
+    ImpactCategory,
+    OverrideRule,
+)
 from zist.organisations.models import Unit
 
 TEHRAN, ALBERTSLUND, KEMI = "شهرداری تهران", "Albertslund Kommune", "Kemin kaupunki"
@@ -89,13 +100,22 @@ ACTIVITIES = [
 ]
 
 N, A, E = "normal", "abnormal", "emergency"
+AIR, WATER, SOIL, CLIMATE = "air", "water", "soil", "climate"
+RESOURCES, BIODIVERSITY, WASTE = "resources", "biodiversity", "waste"
+NOISE, HEALTH = "noise", "health"
+GOOD = Effect.BENEFICIAL
 
-# activity code, aspect, impacts, condition, life-cycle stage, control, scores
+# activity code, aspect, impacts [(affected environment, description[, GOOD])], condition,
+# life-cycle stage, control, scores
 ASPECTS_FA = [
     (
         "urban-services",
         "مصرف سوخت ماشین‌آلات رفت‌وروب",
-        "آلودگی هوا و انتشار گازهای گلخانه‌ای",
+        [
+            (AIR, "آلودگی هوا با ذرات معلق و اکسیدهای نیتروژن اگزوز"),
+            (CLIMATE, "انتشار دی‌اکسید کربن و دیگر گازهای گلخانه‌ای"),
+            (RESOURCES, "مصرف سوخت فسیلی (گازوئیل)"),
+        ],
         N,
         "use",
         "direct",
@@ -104,7 +124,10 @@ ASPECTS_FA = [
     (
         "urban-services",
         "گرد و غبار ناشی از جاروب خیابان",
-        "کاهش کیفیت هوا",
+        [
+            (AIR, "افزایش ذرات معلق در هوای خیابان"),
+            (HEALTH, "تحریک دستگاه تنفسی رهگذران و کارگران"),
+        ],
         N,
         "production",
         "direct",
@@ -113,7 +136,10 @@ ASPECTS_FA = [
     (
         "urban-services",
         "شستشوی مخازن پسماند",
-        "مصرف آب و تولید شیرابه",
+        [
+            (WATER, "مصرف آب برای شستشو"),
+            (WATER, "تولید شیرابه و ورود آن به جوی‌ها و آب‌های سطحی"),
+        ],
         N,
         "production",
         "direct",
@@ -122,7 +148,11 @@ ASPECTS_FA = [
     (
         "urban-services",
         "نشت شیرابه از خودروهای حمل پسماند",
-        "آلودگی خاک و آب‌های سطحی",
+        [
+            (SOIL, "آلودگی خاک مسیر حمل با شیرابه"),
+            (WATER, "آلودگی آب‌های سطحی و جوی‌ها"),
+            (HEALTH, "بوی نامطبوع برای ساکنان مسیر"),
+        ],
         A,
         "transport",
         "direct",
@@ -131,7 +161,7 @@ ASPECTS_FA = [
     (
         "urban-services",
         "آتش‌سوزی در مخازن پسماند",
-        "آلودگی هوا و خطر برای شهروندان",
+        [(AIR, "انتشار دود و آلاینده‌های سمی"), (HEALTH, "خطر آتش و دود برای شهروندان")],
         E,
         "production",
         "direct",
@@ -140,17 +170,32 @@ ASPECTS_FA = [
     (
         "urban-services",
         "آلودگی صوتی جمع‌آوری شبانه پسماند",
-        "مزاحمت برای ساکنان",
+        [(NOISE, "سر و صدای شبانه خودروهای جمع‌آوری"), (HEALTH, "اختلال در خواب ساکنان")],
         N,
         "production",
         "direct",
         (2, 4, 2),
     ),
-    ("green-space", "مصرف آب آبیاری", "کاهش منابع آب زیرزمینی", N, "use", "direct", (4, 5, 3)),
+    (
+        "green-space",
+        "مصرف آب آبیاری",
+        [
+            (WATER, "کاهش منابع آب زیرزمینی و افت سطح ایستابی"),
+            (BIODIVERSITY, "حفظ پوشش گیاهی و زیستگاه پرندگان شهری", GOOD),
+        ],
+        N,
+        "use",
+        "direct",
+        (4, 5, 3),
+    ),
     (
         "green-space",
         "مصرف سموم و کودهای شیمیایی",
-        "آلودگی خاک و آب",
+        [
+            (SOIL, "آلودگی خاک با بقایای سموم"),
+            (WATER, "ورود نیترات و سموم به آب زیرزمینی"),
+            (BIODIVERSITY, "آسیب به زنبورها و حشرات مفید"),
+        ],
         N,
         "production",
         "direct",
@@ -159,17 +204,41 @@ ASPECTS_FA = [
     (
         "green-space",
         "تولید پسماند هرس و برگ",
-        "اشغال ظرفیت دفن",
+        [(WASTE, "اشغال ظرفیت محل دفن")],
         N,
         "end_of_life",
         "direct",
         (2, 5, 2),
     ),
-    ("green-space", "مصرف سوخت ادوات چمن‌زنی", "آلودگی هوا و صدا", N, "use", "direct", (2, 4, 2)),
+    (
+        "green-space",
+        "تولید کمپوست از پسماند هرس و برگ",
+        [
+            (SOIL, "بهبود حاصلخیزی و ساختار خاک بوستان‌ها", GOOD),
+            (WASTE, "کاهش پسماند سبز ارسالی به محل دفن", GOOD),
+            (AIR, "بوی توده‌های کمپوست در صورت هوادهی ناکافی"),
+        ],
+        N,
+        "end_of_life",
+        "direct",
+        (2, 4, 2),
+    ),
+    (
+        "green-space",
+        "مصرف سوخت ادوات چمن‌زنی",
+        [(AIR, "آلودگی هوا از موتورهای دوزمانه"), (NOISE, "سر و صدای چمن‌زن در بوستان")],
+        N,
+        "use",
+        "direct",
+        (2, 4, 2),
+    ),
     (
         "green-space",
         "خشک شدن درختان در خشکسالی",
-        "کاهش پوشش گیاهی و تنوع زیستی",
+        [
+            (BIODIVERSITY, "کاهش پوشش گیاهی و زیستگاه جانوران شهری"),
+            (CLIMATE, "از دست رفتن سایه و تشدید جزیره گرمایی"),
+        ],
         A,
         "use",
         "direct",
@@ -178,7 +247,10 @@ ASPECTS_FA = [
     (
         "green-space",
         "ریزش درختان در توفان",
-        "خسارت و خطر برای شهروندان",
+        [
+            (HEALTH, "خطر جانی و خسارت مالی برای شهروندان"),
+            (BIODIVERSITY, "از دست رفتن درختان کهن‌سال"),
+        ],
         E,
         "use",
         "direct",
@@ -187,7 +259,10 @@ ASPECTS_FA = [
     (
         "waste-separation",
         "پسماند خشک تفکیک‌شده",
-        "کاهش دفن و بازگشت مواد به چرخه",
+        [
+            (WASTE, "کاهش پسماند دفنی", GOOD),
+            (RESOURCES, "بازگشت مواد به چرخه و صرفه‌جویی در منابع طبیعی", GOOD),
+        ],
         N,
         "end_of_life",
         "indirect",
@@ -196,7 +271,10 @@ ASPECTS_FA = [
     (
         "waste-separation",
         "پسماند خطرناک خانگی (باتری، لامپ)",
-        "آلودگی خاک و آب",
+        [
+            (SOIL, "آلودگی خاک با فلزات سنگین در صورت دفن"),
+            (WATER, "آلودگی آب زیرزمینی با جیوه و سرب"),
+        ],
         N,
         "end_of_life",
         "indirect",
@@ -205,7 +283,7 @@ ASPECTS_FA = [
     (
         "waste-separation",
         "بوی ایستگاه‌های بازیافت",
-        "مزاحمت برای ساکنان",
+        [(AIR, "انتشار بو در محله"), (HEALTH, "مزاحمت برای ساکنان")],
         N,
         "production",
         "direct",
@@ -214,7 +292,10 @@ ASPECTS_FA = [
     (
         "waste-separation",
         "پسماند الکترونیکی",
-        "آلودگی فلزات سنگین",
+        [
+            (SOIL, "آلودگی خاک با فلزات سنگین"),
+            (RESOURCES, "بازیافت فلزات ارزشمند در مراکز مجاز", GOOD),
+        ],
         N,
         "end_of_life",
         "indirect",
@@ -223,7 +304,10 @@ ASPECTS_FA = [
     (
         "nuisance-trades",
         "آلودگی صوتی کارگاه‌های صنفی",
-        "مزاحمت برای ساکنان",
+        [
+            (NOISE, "سر و صدای کارگاه‌ها در محله مسکونی"),
+            (HEALTH, "مزاحمت و استرس برای ساکنان"),
+        ],
         N,
         "production",
         "indirect",
@@ -232,7 +316,7 @@ ASPECTS_FA = [
     (
         "nuisance-trades",
         "تخلیه روغن سوخته تعمیرگاه‌ها",
-        "آلودگی خاک و فاضلاب",
+        [(SOIL, "آلودگی خاک با روغن سوخته"), (WATER, "ورود روغن به فاضلاب و آب زیرزمینی")],
         A,
         "end_of_life",
         "indirect",
@@ -241,7 +325,7 @@ ASPECTS_FA = [
     (
         "nuisance-trades",
         "انتشار بخارات رنگ کارگاه‌های نقاشی خودرو",
-        "آلودگی هوا",
+        [(AIR, "انتشار ترکیبات آلی فرار"), (HEALTH, "خطر برای سلامت کارگران و همسایگان")],
         N,
         "production",
         "indirect",
@@ -250,7 +334,7 @@ ASPECTS_FA = [
     (
         "nuisance-trades",
         "پسماند صنفی مخلوط با پسماند عادی",
-        "افزایش بار دفن",
+        [(WASTE, "افزایش بار محل دفن"), (RESOURCES, "از دست رفتن مواد قابل بازیافت")],
         N,
         "end_of_life",
         "indirect",
@@ -259,7 +343,7 @@ ASPECTS_FA = [
     (
         "construction",
         "گرد و غبار عملیات عمرانی",
-        "کاهش کیفیت هوا",
+        [(AIR, "افزایش ذرات معلق در هوا"), (HEALTH, "بیماری‌های تنفسی ساکنان مجاور")],
         N,
         "production",
         "direct",
@@ -268,7 +352,7 @@ ASPECTS_FA = [
     (
         "construction",
         "نخاله‌های ساختمانی",
-        "اشغال زمین و آلودگی منظر",
+        [(SOIL, "اشغال زمین با تخلیه غیرمجاز نخاله"), (WASTE, "افزایش پسماند ساختمانی")],
         N,
         "end_of_life",
         "direct",
@@ -277,7 +361,10 @@ ASPECTS_FA = [
     (
         "construction",
         "مصرف مصالح (آسفالت، بتن)",
-        "مصرف منابع طبیعی",
+        [
+            (RESOURCES, "برداشت شن و ماسه از معادن"),
+            (CLIMATE, "انتشار کربن در تولید سیمان و آسفالت"),
+        ],
         N,
         "raw_material",
         "direct",
@@ -286,7 +373,7 @@ ASPECTS_FA = [
     (
         "construction",
         "آلودگی صوتی ماشین‌آلات",
-        "مزاحمت برای ساکنان",
+        [(NOISE, "سر و صدا و لرزش ماشین‌آلات سنگین"), (HEALTH, "مزاحمت برای ساکنان")],
         N,
         "production",
         "direct",
@@ -295,7 +382,7 @@ ASPECTS_FA = [
     (
         "construction",
         "نشت قیر و سوخت در کارگاه",
-        "آلودگی خاک",
+        [(SOIL, "آلودگی خاک کارگاه با قیر و سوخت")],
         A,
         "production",
         "direct",
@@ -304,7 +391,7 @@ ASPECTS_FA = [
     (
         "construction",
         "برخورد با لوله گاز هنگام حفاری",
-        "آتش‌سوزی و انفجار",
+        [(HEALTH, "آتش‌سوزی، انفجار و خطر جانی"), (AIR, "انتشار گاز طبیعی و دود")],
         E,
         "production",
         "direct",
@@ -313,18 +400,41 @@ ASPECTS_FA = [
     (
         "traffic",
         "انتشار آلاینده‌های ترافیک عبوری",
-        "آلودگی هوا و بیماری‌های تنفسی",
+        [
+            (AIR, "آلودگی هوا با ذرات معلق و اکسیدهای نیتروژن"),
+            (HEALTH, "بیماری‌های تنفسی و قلبی"),
+            (CLIMATE, "انتشار گازهای گلخانه‌ای"),
+        ],
         N,
         "use",
         "indirect",
         (4, 5, 4),
     ),
-    ("traffic", "آلودگی صوتی بزرگراه‌ها", "مزاحمت و آسیب سلامت", N, "use", "indirect", (3, 5, 3)),
-    ("traffic", "مصرف انرژی چراغ‌های راهنمایی", "مصرف انرژی", N, "use", "direct", (2, 5, 2)),
+    (
+        "traffic",
+        "آلودگی صوتی بزرگراه‌ها",
+        [
+            (NOISE, "تراز صوتی بالا در ساختمان‌های مجاور بزرگراه"),
+            (HEALTH, "اختلال خواب و آسیب به سلامت"),
+        ],
+        N,
+        "use",
+        "indirect",
+        (3, 5, 3),
+    ),
+    (
+        "traffic",
+        "مصرف انرژی چراغ‌های راهنمایی",
+        [(RESOURCES, "مصرف برق"), (CLIMATE, "انتشار غیرمستقیم گازهای گلخانه‌ای از تولید برق")],
+        N,
+        "use",
+        "direct",
+        (2, 5, 2),
+    ),
     (
         "traffic",
         "ترافیک ناشی از رویدادهای شهری",
-        "افزایش آلودگی موقت",
+        [(AIR, "افزایش موقت آلودگی هوا"), (NOISE, "افزایش موقت سر و صدا")],
         A,
         "use",
         "indirect",
@@ -333,17 +443,31 @@ ASPECTS_FA = [
     (
         "urban-planning",
         "تغییر کاربری فضای سبز",
-        "کاهش سرانه فضای سبز",
+        [
+            (BIODIVERSITY, "کاهش سرانه فضای سبز و زیستگاه‌ها"),
+            (CLIMATE, "تشدید جزیره گرمایی شهری"),
+        ],
         N,
         "design",
         "indirect",
         (4, 2, 4),
     ),
-    ("urban-planning", "ساخت در حریم مسیل", "خطر سیلاب", N, "design", "indirect", (5, 2, 3)),
+    (
+        "urban-planning",
+        "ساخت در حریم مسیل",
+        [(HEALTH, "خطر سیلاب برای ساکنان"), (WATER, "تغییر مسیر طبیعی رواناب")],
+        N,
+        "design",
+        "indirect",
+        (5, 2, 3),
+    ),
     (
         "urban-planning",
         "طراحی ساختمان بدون ملاحظات انرژی",
-        "مصرف انرژی بالا در بهره‌برداری",
+        [
+            (RESOURCES, "مصرف انرژی بالا در دوره بهره‌برداری"),
+            (CLIMATE, "انتشار گازهای گلخانه‌ای در طول عمر ساختمان"),
+        ],
         N,
         "design",
         "indirect",
@@ -352,64 +476,146 @@ ASPECTS_FA = [
     (
         "beautification",
         "مصرف رنگ و حلال",
-        "انتشار ترکیبات آلی فرار",
+        [
+            (AIR, "انتشار ترکیبات آلی فرار"),
+            (WASTE, "قوطی‌های رنگ به‌عنوان پسماند خطرناک"),
+        ],
         N,
         "production",
         "direct",
         (2, 3, 2),
     ),
-    ("beautification", "روشنایی تزئینی", "مصرف برق و آلودگی نوری", N, "use", "direct", (2, 4, 2)),
+    (
+        "beautification",
+        "روشنایی تزئینی",
+        [(RESOURCES, "مصرف برق"), (BIODIVERSITY, "آلودگی نوری و اختلال در رفتار پرندگان")],
+        N,
+        "use",
+        "direct",
+        (2, 4, 2),
+    ),
     (
         "beautification",
         "پسماند تابلوها و المان‌های فرسوده",
-        "افزایش پسماند",
+        [(WASTE, "افزایش پسماند")],
         N,
         "end_of_life",
         "direct",
         (2, 3, 2),
     ),
-    ("buildings", "مصرف گاز موتورخانه‌ها", "انتشار دی‌اکسید کربن", N, "use", "direct", (3, 5, 3)),
+    (
+        "buildings",
+        "مصرف گاز موتورخانه‌ها",
+        [
+            (CLIMATE, "انتشار دی‌اکسید کربن"),
+            (AIR, "انتشار اکسیدهای نیتروژن"),
+            (RESOURCES, "مصرف گاز طبیعی"),
+        ],
+        N,
+        "use",
+        "direct",
+        (3, 5, 3),
+    ),
     (
         "buildings",
         "مصرف برق ساختمان‌ها",
-        "انتشار غیرمستقیم گازهای گلخانه‌ای",
+        [(CLIMATE, "انتشار غیرمستقیم گازهای گلخانه‌ای"), (RESOURCES, "مصرف برق")],
         N,
         "use",
         "direct",
         (3, 5, 2),
     ),
-    ("buildings", "مصرف کاغذ", "مصرف منابع جنگلی", N, "use", "direct", (2, 5, 2)),
+    (
+        "buildings",
+        "مصرف کاغذ",
+        [(RESOURCES, "مصرف منابع جنگلی"), (WASTE, "پسماند کاغذ اداری")],
+        N,
+        "use",
+        "direct",
+        (2, 5, 2),
+    ),
     (
         "buildings",
         "نشت مبرد سامانه‌های سرمایشی",
-        "تخریب لایه ازن و گرمایش جهانی",
+        [(CLIMATE, "گرمایش جهانی ناشی از مبردهای HFC"), (AIR, "تخریب لایه ازن")],
         A,
         "use",
         "direct",
         (4, 2, 2),
     ),
-    ("buildings", "نشت گاز در موتورخانه", "آتش‌سوزی و انفجار", E, "use", "direct", (5, 1, 2)),
+    (
+        "buildings",
+        "نشت گاز در موتورخانه",
+        [(HEALTH, "آتش‌سوزی و انفجار")],
+        E,
+        "use",
+        "direct",
+        (5, 1, 2),
+    ),
     (
         "d3-depot",
         "نگهداری روغن و سوخت در انبار",
-        "آلودگی خاک در صورت نشت",
+        [(SOIL, "آلودگی خاک در صورت نشت"), (WATER, "آلودگی آب زیرزمینی در صورت نشت")],
         A,
         "production",
         "direct",
         (4, 2, 2),
     ),
-    ("d3-depot", "شستشوی خودروها", "مصرف آب و فاضلاب روغنی", N, "production", "direct", (3, 4, 2)),
-    ("d4-parks", "مصرف آب چاه‌های بوستان", "افت سطح آب زیرزمینی", N, "use", "direct", (4, 4, 2)),
-    ("d4-parks", "پسماند بازدیدکنندگان", "آلودگی بوستان", N, "end_of_life", "indirect", (2, 5, 2)),
+    (
+        "d3-depot",
+        "شستشوی خودروها",
+        [(WATER, "مصرف آب برای شستشو"), (WATER, "فاضلاب آلوده به روغن و شوینده")],
+        N,
+        "production",
+        "direct",
+        (3, 4, 2),
+    ),
+    (
+        "d4-parks",
+        "مصرف آب چاه‌های بوستان",
+        [(WATER, "افت سطح آب زیرزمینی")],
+        N,
+        "use",
+        "direct",
+        (4, 4, 2),
+    ),
+    (
+        "d4-parks",
+        "پسماند بازدیدکنندگان",
+        [(WASTE, "پسماند رهاشده در بوستان"), (BIODIVERSITY, "آسیب به جانوران بوستان")],
+        N,
+        "end_of_life",
+        "indirect",
+        (2, 5, 2),
+    ),
 ]
 
 ASPECTS_OTHER = [
-    ("vejdrift", "Saltning af veje", "Salt i grundvand og vandløb", N, "use", "direct", (4, 4, 2)),
-    ("vejdrift", "Brændstof til maskinpark", "CO₂-udledning", N, "use", "direct", (3, 3, 2)),
+    (
+        "vejdrift",
+        "Saltning af veje",
+        [
+            (WATER, "Salt i grundvand og vandløb"),
+            (BIODIVERSITY, "Saltskader på vejtræer og rabatvegetation"),
+        ],
+        N,
+        "use",
+        "direct",
+        (4, 4, 2),
+    ),
+    (
+        "vejdrift",
+        "Brændstof til maskinpark",
+        [(CLIMATE, "CO₂-udledning fra diesel"), (AIR, "Partikler og NOx fra udstødning")],
+        N,
+        "use",
+        "direct",
+        (3, 3, 2),
+    ),
     (
         "vejdrift",
         "Oliespild ved værkstedet",
-        "Forurening af jord",
+        [(SOIL, "Forurening af jord"), (WATER, "Risiko for olie i grundvandet")],
         A,
         "production",
         "direct",
@@ -418,29 +624,59 @@ ASPECTS_OTHER = [
     (
         "bad",
         "Varmeforbrug til bassiner",
-        "CO₂-udledning fra fjernvarme",
+        [(CLIMATE, "CO₂-udledning fra fjernvarme"), (RESOURCES, "Energiforbrug")],
         N,
         "use",
         "direct",
         (4, 4, 3),
     ),
-    ("bad", "Vandforbrug", "Belastning af grundvandet", N, "use", "direct", (3, 4, 3)),
-    ("bad", "Klorkemikalier", "Risiko for udslip", E, "use", "direct", (5, 1, 2)),
-    ("bibliotek", "Elforbrug til lys og IT", "CO₂-udledning", N, "use", "direct", (2, 3, 2)),
+    ("bad", "Vandforbrug", [(WATER, "Belastning af grundvandet")], N, "use", "direct", (3, 4, 3)),
+    (
+        "bad",
+        "Klorkemikalier",
+        [(HEALTH, "Risiko for udslip af klorgas"), (WATER, "Risiko for udslip til kloakken")],
+        E,
+        "use",
+        "direct",
+        (5, 1, 2),
+    ),
+    (
+        "bibliotek",
+        "Elforbrug til lys og IT",
+        [(CLIMATE, "CO₂-udledning fra elproduktion"), (RESOURCES, "Elforbrug")],
+        N,
+        "use",
+        "direct",
+        (2, 3, 2),
+    ),
     (
         "bibliotek",
         "Indkøb af materialer",
-        "Ressourceforbrug",
+        [(RESOURCES, "Ressourceforbrug"), (WASTE, "Affald fra kasserede materialer")],
         N,
         "raw_material",
         "indirect",
         (2, 2, 2),
     ),
-    ("skole", "Madspild i kantinen", "Spild af ressourcer", N, "end_of_life", "direct", (2, 4, 3)),
+    (
+        "skole",
+        "Madspild i kantinen",
+        [
+            (RESOURCES, "Spild af fødevarer og ressourcer"),
+            (CLIMATE, "Klimaaftryk fra mad, der ikke bliver spist"),
+        ],
+        N,
+        "end_of_life",
+        "direct",
+        (2, 4, 3),
+    ),
     (
         "skole",
         "Affaldssortering",
-        "Genanvendelse af materialer",
+        [
+            (RESOURCES, "Genanvendelse af materialer", GOOD),
+            (WASTE, "Mindre restaffald til forbrænding", GOOD),
+        ],
         N,
         "end_of_life",
         "direct",
@@ -449,7 +685,10 @@ ASPECTS_OTHER = [
     (
         "katujen-kunnossapito",
         "Hiekoitus ja pöly",
-        "Ilmanlaadun heikkeneminen keväällä",
+        [
+            (AIR, "Ilmanlaadun heikkeneminen keväällä katupölyn takia"),
+            (HEALTH, "Hengitystieoireet"),
+        ],
         N,
         "use",
         "direct",
@@ -458,19 +697,43 @@ ASPECTS_OTHER = [
     (
         "katujen-kunnossapito",
         "Kaluston polttoaineenkulutus",
-        "Kasvihuonepäästöt",
+        [(CLIMATE, "Kasvihuonepäästöt"), (AIR, "Pakokaasupäästöt")],
         N,
         "use",
         "direct",
         (3, 3, 3),
     ),
-    ("kiinteistot", "Kaukolämmön kulutus", "Kasvihuonepäästöt", N, "use", "direct", (4, 4, 3)),
-    ("kiinteistot", "Sähkönkulutus", "Kasvihuonepäästöt", N, "use", "direct", (3, 4, 2)),
-    ("kiinteistot", "Vesivahinko", "Materiaalihukka ja homeriski", E, "use", "direct", (4, 1, 2)),
+    (
+        "kiinteistot",
+        "Kaukolämmön kulutus",
+        [(CLIMATE, "Kasvihuonepäästöt"), (RESOURCES, "Energiankulutus")],
+        N,
+        "use",
+        "direct",
+        (4, 4, 3),
+    ),
+    (
+        "kiinteistot",
+        "Sähkönkulutus",
+        [(CLIMATE, "Kasvihuonepäästöt"), (RESOURCES, "Energiankulutus")],
+        N,
+        "use",
+        "direct",
+        (3, 4, 2),
+    ),
+    (
+        "kiinteistot",
+        "Vesivahinko",
+        [(RESOURCES, "Materiaalihukka"), (HEALTH, "Homeriski sisäilmassa")],
+        E,
+        "use",
+        "direct",
+        (4, 1, 2),
+    ),
     (
         "jatehuolto",
         "Sekajätteen määrä",
-        "Kaatopaikkakuormitus",
+        [(WASTE, "Kaatopaikkakuormitus"), (RESOURCES, "Hyödyntämättä jäävät materiaalit")],
         N,
         "end_of_life",
         "indirect",
@@ -479,7 +742,10 @@ ASPECTS_OTHER = [
     (
         "jatehuolto",
         "Biojätteen erilliskeräys",
-        "Ravinteiden kierrätys",
+        [
+            (SOIL, "Ravinteiden kierrätys kompostin kautta maaperään", GOOD),
+            (WASTE, "Sekajätteen määrän väheneminen", GOOD),
+        ],
         N,
         "end_of_life",
         "indirect",
@@ -493,7 +759,7 @@ def _unit(organisation: str, code: str) -> Unit:
 
 
 def load() -> dict[str, int]:
-    created = {"criteria sets": 0, "criteria": 0, "activities": 0, "aspects": 0}
+    created = {"criteria sets": 0, "criteria": 0, "activities": 0, "aspects": 0, "impacts": 0}
     sets: dict[str, CriteriaSet] = {}
     for org, unit_code, name, method, threshold, description, criteria, rules in CRITERIA_SETS:
         unit = _unit(org, unit_code)
@@ -527,23 +793,30 @@ def load() -> dict[str, int]:
         )
         activities[code] = (activity, org)
         created["activities"] += made
-    for code, name, impact, condition, stage, control, scores in ASPECTS_FA + ASPECTS_OTHER:
+    for code, name, impacts, condition, stage, control, scores in ASPECTS_FA + ASPECTS_OTHER:
         activity, org = activities[code]
-        criteria_set = sets[org]
-        codes = list(criteria_set.criteria.values_list("code", flat=True))
-        if Aspect.objects.filter(activity=activity, name=name).exists():
-            continue
-        aspect = Aspect(
-            activity=activity,
-            name=name,
-            impact=impact,
-            condition=condition,
-            life_cycle_stage=stage,
-            control=control,
-            criteria_set=criteria_set,
-            scores=dict(zip(codes, scores, strict=True)),
-        )
-        services.apply_evaluation(aspect, obligations=[])
-        aspect.save()
-        created["aspects"] += 1
+        aspect = Aspect.objects.filter(activity=activity, name=name).first()
+        if aspect is None:
+            criteria_set = sets[org]
+            codes = list(criteria_set.criteria.values_list("code", flat=True))
+            aspect = Aspect(
+                activity=activity,
+                name=name,
+                condition=condition,
+                life_cycle_stage=stage,
+                control=control,
+                criteria_set=criteria_set,
+                scores=dict(zip(codes, scores, strict=True)),
+            )
+            services.apply_evaluation(aspect, obligations=[])
+            aspect.save()
+            created["aspects"] += 1
+        for category, description, *effect in impacts:
+            _impact, made = Impact.objects.get_or_create(
+                aspect=aspect,
+                category=ImpactCategory(category),
+                description=description,
+                defaults={"effect": effect[0] if effect else Effect.ADVERSE},
+            )
+            created["impacts"] += made
     return created

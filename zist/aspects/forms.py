@@ -4,7 +4,14 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from zist.aspects import significance
-from zist.aspects.models import Activity, Aspect, CriteriaSet, Criterion, OverrideRule
+from zist.aspects.models import (
+    Activity,
+    Aspect,
+    CriteriaSet,
+    Criterion,
+    Impact,
+    OverrideRule,
+)
 from zist.core.forms import ZistModelForm, scope_choices
 
 
@@ -77,7 +84,6 @@ class AspectForm(ZistModelForm):
         fields = [
             "activity",
             "name",
-            "impact",
             "condition",
             "life_cycle_stage",
             "control",
@@ -154,3 +160,18 @@ class AspectForm(ZistModelForm):
                 if not error.error_dict:
                     return
         super().add_error(field, error)
+
+
+class ImpactForm(ZistModelForm):
+    class Meta:
+        model = Impact
+        fields = ["aspect", "category", "description", "effect"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Offer only aspects of units where the user may add or change impacts.
+        action = "change" if self.instance.pk else "add"
+        units = scope_choices(Impact, self.user, action)
+        self.fields["aspect"].queryset = self.fields["aspect"].queryset.filter(
+            activity__unit__in=units
+        )

@@ -1,11 +1,13 @@
-"""Activities, environmental aspects and the organisation's significance criteria
-(ISO 14001 6.1.2).
+"""Activities, environmental aspects, their impacts and the organisation's significance
+criteria (ISO 14001 6.1.2).
 
-An activity or service of a unit has aspects (energy use, noise, waste…) with their
-impacts. Each aspect is scored against a criteria set: data of the organisation held on
-a unit (usually the root or a region) and applying to that unit's subtree. The score,
-the significance and the reason are computed by `zist.aspects.significance` and stored
-on the aspect, so that history keeps every evaluation.
+An activity or service of a unit has aspects (energy use, noise, waste…); each aspect
+has impacts, the changes to the environment it causes, adverse or beneficial (ISO 14001
+3.2.4), each on one part of the environment (air, water, climate…). Each aspect is
+scored against a criteria set: data of the organisation held on a unit (usually the
+root or a region) and applying to that unit's subtree. The score, the significance and
+the reason are computed by `zist.aspects.significance` and stored on the aspect, so that
+history keeps every evaluation.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from zist.aspects import significance
@@ -44,6 +47,27 @@ class LifeCycleStage(models.TextChoices):
 class Control(models.TextChoices):
     DIRECT = "direct", _("Direct (controlled)")
     INDIRECT = "indirect", _("Indirect (influenced)")
+
+
+class ImpactCategory(models.TextChoices):
+    """The part of the environment an impact changes (ISO 14001 3.2.1 and 3.2.4: air,
+    water, land, natural resources, flora, fauna, humans and their interrelation)."""
+
+    AIR = "air", _("Air")
+    WATER = "water", _("Water")
+    SOIL = "soil", _("Soil and land")
+    CLIMATE = "climate", _("Climate")
+    RESOURCES = "resources", _("Natural resources and energy")
+    BIODIVERSITY = "biodiversity", _("Biodiversity and ecosystems")
+    WASTE = "waste", _("Waste")
+    NOISE = "noise", _("Noise and vibration")
+    HEALTH = "health", _("Human health and community")
+    OTHER = "other", _("Other")
+
+
+class Effect(models.TextChoices):
+    ADVERSE = "adverse", _("Adverse")
+    BENEFICIAL = "beneficial", _("Beneficial")
 
 
 class RuleKind(models.TextChoices):
@@ -232,8 +256,8 @@ class Activity(ZistModel):
 
 
 class Aspect(ZistModel):
-    """An environmental aspect of an activity, its impacts, and its significance as last
-    evaluated with the criteria set."""
+    """An environmental aspect of an activity and its significance as last evaluated
+    with the criteria set; its impacts are `Impact` records."""
 
     scope_field = "activity__unit"
 
@@ -241,7 +265,6 @@ class Aspect(ZistModel):
         Activity, models.CASCADE, related_name="aspects", verbose_name=_("activity")
     )
     name = models.CharField(_("aspect"), max_length=300)
-    impact = models.TextField(_("environmental impacts"), blank=True)
     condition = models.CharField(
         _("condition"), max_length=20, choices=Condition.choices, default=Condition.NORMAL
     )
@@ -332,3 +355,35 @@ class Aspect(ZistModel):
             else []
         )
         return significance.format_scores(self.scores or {}, order)
+
+
+class Impact(ZistModel):
+    """A change to the environment that an aspect causes (ISO 14001 3.2.4), adverse or
+    beneficial, on one part of the environment: so one can list every aspect that
+    pollutes the air, or the register's beneficial impacts."""
+
+    scope_field = "aspect__activity__unit"
+
+    aspect = models.ForeignKey(
+        Aspect, models.CASCADE, related_name="impacts", verbose_name=_("environmental aspect")
+    )
+    category = models.CharField(
+        _("affected environment"),
+        max_length=20,
+        choices=ImpactCategory.choices,
+        help_text=_("The part of the environment the impact changes."),
+    )
+    description = models.TextField(
+        _("description"), help_text=_("The change to the environment, e.g. smog from exhaust.")
+    )
+    effect = models.CharField(
+        _("adverse or beneficial"), max_length=10, choices=Effect.choices, default=Effect.ADVERSE
+    )
+
+    class Meta:
+        ordering = ["aspect", "pk"]
+        verbose_name = _("environmental impact")
+        verbose_name_plural = _("environmental impacts")
+
+    def __str__(self) -> str:
+        return f"{self.get_category_display()}: {Truncator(self.description).chars(80)}"

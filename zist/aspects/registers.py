@@ -1,9 +1,11 @@
 from zist.aspects import services
+from zist.aspects.api import AspectViewSet
 from zist.aspects.filters import (
     ActivityFilterSet,
     AspectFilterSet,
     CriteriaSetFilterSet,
     CriterionFilterSet,
+    ImpactFilterSet,
     OverrideRuleFilterSet,
 )
 from zist.aspects.forms import (
@@ -11,14 +13,16 @@ from zist.aspects.forms import (
     AspectForm,
     CriteriaSetForm,
     CriterionForm,
+    ImpactForm,
     OverrideRuleForm,
 )
-from zist.aspects.models import Activity, Aspect, CriteriaSet, Criterion, OverrideRule
+from zist.aspects.models import Activity, Aspect, CriteriaSet, Criterion, Impact, OverrideRule
 from zist.aspects.serializers import (
     ActivitySerializer,
     AspectSerializer,
     CriteriaSetSerializer,
     CriterionSerializer,
+    ImpactSerializer,
     OverrideRuleSerializer,
 )
 from zist.aspects.tables import (
@@ -26,6 +30,7 @@ from zist.aspects.tables import (
     AspectTable,
     CriteriaSetTable,
     CriterionTable,
+    ImpactTable,
     OverrideRuleTable,
 )
 from zist.core.registry import Register, register
@@ -110,13 +115,13 @@ class AspectRegister(Register):
     filterset = AspectFilterSet
     table = AspectTable
     serializer = AspectSerializer
+    viewset = AspectViewSet
     menu_group = "planning"
     detail_template = "aspects/aspect_extra.html"
     detail_fields = [
         "name",
         "activity",
         "activity__unit",
-        "impact",
         "condition",
         "life_cycle_stage",
         "control",
@@ -142,3 +147,24 @@ class AspectRegister(Register):
     @classmethod
     def api_save(cls, serializer, request):
         return services.evaluate_and_save(serializer.save())
+
+
+@register
+class ImpactRegister(Register):
+    model = Impact
+    form = ImpactForm
+    filterset = ImpactFilterSet
+    table = ImpactTable
+    serializer = ImpactSerializer
+    menu_group = "planning"
+    detail_fields = [
+        "aspect",
+        "aspect__activity",
+        "aspect__activity__unit",
+        "category",
+        "description",
+        "effect",
+    ]
+    # One aspect may have several impacts on the same part of the environment (dust and
+    # exhaust gases on the air): the wording tells them apart.
+    natural_key = ("aspect", "category", "description")

@@ -1,4 +1,13 @@
-from zist.aspects.models import Activity, Aspect, CriteriaSet, Criterion, OverrideRule
+from rest_framework import serializers
+
+from zist.aspects.models import (
+    Activity,
+    Aspect,
+    CriteriaSet,
+    Criterion,
+    Impact,
+    OverrideRule,
+)
 from zist.core.api import ZistModelSerializer
 
 COMMON = ["id", "display", "created", "last_updated"]
@@ -39,13 +48,17 @@ class ActivitySerializer(ZistModelSerializer):
 
 
 class AspectSerializer(ZistModelSerializer):
+    # Written through /api/aspects/impacts/; listed here so a reader of an aspect sees
+    # its impacts without a second request.
+    impacts = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+
     class Meta:
         model = Aspect
         fields = [
             *COMMON,
             "activity",
             "name",
-            "impact",
+            "impacts",
             "condition",
             "life_cycle_stage",
             "control",
@@ -58,3 +71,9 @@ class AspectSerializer(ZistModelSerializer):
             "significance_basis",
             "significance_reason",
         ]
+
+
+class ImpactSerializer(ZistModelSerializer):
+    class Meta:
+        model = Impact
+        fields = [*COMMON, "aspect", "category", "description", "effect"]

@@ -1,4 +1,11 @@
-from zist.aspects.models import Activity, Aspect, CriteriaSet, Criterion, OverrideRule
+from zist.aspects.models import (
+    Activity,
+    Aspect,
+    CriteriaSet,
+    Criterion,
+    Impact,
+    OverrideRule,
+)
 from zist.core.tables import Column, Table
 
 
@@ -33,4 +40,15 @@ class AspectTable(Table):
         "score",
         "significant",
         "significance_basis",
+    ]
+
+
+class ImpactTable(Table):
+    model = Impact
+    columns = [
+        "description",
+        "category",
+        "effect",
+        "aspect",
+        "aspect__activity__unit",
     ]

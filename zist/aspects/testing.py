@@ -1,6 +1,6 @@
 from decimal import Decimal
 
-from zist.aspects.models import Activity, Aspect, CriteriaSet, Criterion, OverrideRule
+from zist.aspects.models import Activity, Aspect, CriteriaSet, Criterion, Impact, OverrideRule
 from zist.core.testing import Cast, Scenario, scenario, unique
 
 
@@ -133,3 +133,31 @@ class AspectScenario(Scenario):
     @classmethod
     def change(cls, obj) -> dict:
         return {"scores": {"severity": 5, "probability": 3, "extent": 2}}
+
+
+@scenario
+class ImpactScenario(Scenario):
+    model = Impact
+
+    @classmethod
+    def make(cls, cast: Cast, unit):
+        aspect = AspectScenario.make(cast, unit)
+        return Impact.objects.create(aspect=aspect, category="air", description=unique("impact"))
+
+    @classmethod
+    def payload(cls, cast: Cast, unit) -> dict:
+        aspect = AspectScenario.make(cast, unit)
+        return {
+            "aspect": aspect.pk,
+            "category": "soil",
+            "description": unique("new-impact"),
+            "effect": "beneficial",
+        }
+
+    @classmethod
+    def change(cls, obj) -> dict:
+        return {"effect": "beneficial"}
+
+    @classmethod
+    def label(cls, obj) -> str:
+        return obj.description
