@@ -265,6 +265,12 @@ class Aspect(ZistModel):
         Activity, models.CASCADE, related_name="aspects", verbose_name=_("activity")
     )
     name = models.CharField(_("aspect"), max_length=300)
+    # The impacts were one free text before they became Impact records (migration
+    # 0003 copied each text into a record). The text stays, read-only, so that the
+    # aspect's history still shows how it read and changed before then.
+    impact = models.TextField(
+        _("impacts as text (before impact records)"), blank=True, editable=False
+    )
     condition = models.CharField(
         _("condition"), max_length=20, choices=Condition.choices, default=Condition.NORMAL
     )

@@ -282,7 +282,10 @@ def test_it_refuses_an_aspect_sheet_with_the_former_impacts_column(manager, aspe
 
 @pytest.mark.django_db(transaction=True)
 def test_it_turns_the_former_impact_text_into_one_record(cast):
-    before, after = [("aspects", "0002_initial")], [("aspects", "0004_remove_aspect_impact")]
+    before, after = (
+        [("aspects", "0002_initial")],
+        [("aspects", "0004_keep_impact_text_for_history")],
+    )
     activity = Activity.objects.create(unit=cast.inside, code="sweep", name="Street sweeping")
     executor = MigrationExecutor(connection)
     try:
@@ -290,6 +293,24 @@ def test_it_turns_the_former_impact_text_into_one_record(cast):
         old = executor.loader.project_state(before).apps.get_model("aspects", "Aspect")
         worded = old.objects.create(
             activity_id=activity.pk, name="Fuel use", impact="Smog and CO2\nfrom diesel"
+        )
+        # How the text read before its last change, as the aspect's history kept it.
+        old_history = executor.loader.project_state(before).apps.get_model(
+            "aspects", "HistoricalAspect"
+        )
+        old_history.objects.create(
+            id=worded.pk,
+            activity_id=activity.pk,
+            name="Fuel use",
+            impact="Smog from diesel",
+            condition="normal",
+            life_cycle_stage="production",
+            control="direct",
+            significant=False,
+            significance_basis="incomplete",
+            created=worded.created,
+            history_date=worded.created,
+            history_type="+",
         )
         old.objects.create(activity_id=activity.pk, name="Lighting", impact="")
         old.objects.create(activity_id=activity.pk, name="Paper", impact="  \n ")
@@ -300,6 +321,10 @@ def test_it_turns_the_former_impact_text_into_one_record(cast):
         assert impact.aspect_id == worded.pk
         assert (impact.category, impact.effect) == ("other", "adverse")
         assert impact.description == "Smog and CO2\nfrom diesel"
+        # The aspect's history still shows how its text read.
+        assert list(Aspect.history.filter(id=worded.pk).values_list("impact", flat=True)) == [
+            "Smog from diesel"
+        ]
         (created,) = impact.history.all()
         assert created.history_type == "+" and created.history_user is None
         reason = importlib.import_module("zist.aspects.migrations.0003_impact").REASON
