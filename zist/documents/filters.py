@@ -5,13 +5,15 @@ from django.utils.translation import gettext_lazy as _
 
 from zist.core.filters import ZistFilterSet
 from zist.documents.models import ApprovalRoute, Document, DocumentVersion
+from zist.documents.search import search_documents
 
 
 class DocumentFilterSet(ZistFilterSet):
-    """`q` searches numbers, titles and the text of every version (icontains: the same
-    on SQLite and PostgreSQL, in Persian script as in Latin)."""
+    """`q` searches numbers, titles, descriptions and the text of every version (typed or
+    read from its file): ranked full-text search plus "contains" on PostgreSQL,
+    "contains" alone on SQLite (zist.documents.search)."""
 
-    search_fields = ("code", "title", "description", "versions__content", "versions__file_name")
+    search_fields = ("code", "title", "description")
     review_due = django_filters.BooleanFilter(method="filter_review_due", label=_("Review due"))
 
     class Meta:
@@ -19,8 +21,7 @@ class DocumentFilterSet(ZistFilterSet):
         fields = ["unit", "doc_type", "owner", "language", "public", "next_review"]
 
     def search(self, queryset, name, value):
-        # A document matches once even if several of its versions do.
-        return super().search(queryset, name, value).distinct()
+        return search_documents(queryset, value, fields=self.search_fields)
 
     def filter_review_due(self, queryset, name, value):
         if value is None:

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from zist.attachments.validation import check_upload
 from zist.core.models import ZistModel
 from zist.core.querysets import RestrictedQuerySet, subtree_q
+from zist.documents import extraction
 
 
 class DocumentType(models.TextChoices):
@@ -209,6 +210,9 @@ class DocumentVersion(ZistModel):
 
     scope_field = "document__unit"
     str_select_related = ("document",)
+    # Derived from the file, which history keeps: a copy in every history row would
+    # only repeat it.
+    history_excluded_fields = ("file_text",)
 
     document = models.ForeignKey(
         Document, models.PROTECT, related_name="versions", verbose_name=_("document")
@@ -234,6 +238,9 @@ class DocumentVersion(ZistModel):
         help_text=_("Optional, e.g. the signed PDF or the DOCX original."),
     )
     file_name = models.CharField(_("file name"), max_length=200, blank=True, editable=False)
+    # Read from the uploaded file when the version has no typed text, only so that the
+    # search finds it (zist.documents.extraction); never shown or edited.
+    file_text = models.TextField(_("text of the file"), blank=True, editable=False)
     change_summary = models.TextField(_("change summary"), blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -320,9 +327,21 @@ class DocumentVersion(ZistModel):
     def save(self, *args, **kwargs):
         if self.number is None and self.document_id:
             self.clean()
-        if self.file and not getattr(self.file, "_committed", True):
+        uploaded = bool(self.file) and not getattr(self.file, "_committed", True)
+        if uploaded:
             self.file_name = self.file.name.rsplit("/", 1)[-1][:200]
+        self._refresh_file_text(uploaded)
         super().save(*args, **kwargs)
+
+    def _refresh_file_text(self, uploaded: bool) -> None:
+        """Search reads the file only when nobody typed the text: a typed text is the
+        version's own words, the file then usually its signed copy."""
+        if self.content.strip() or not self.file:
+            self.file_text = ""
+        elif uploaded or (not self.file_text and self.status == VersionStatus.DRAFT):
+            # A draft whose typed text was cleared: its file is the text again. Only
+            # drafts change, so an unreadable file is not read again at every step.
+            self.file_text = extraction.extract_text(self.file, self.file_name or self.file.name)
 
     @property
     def is_frozen(self) -> bool:

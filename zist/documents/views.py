@@ -9,7 +9,6 @@ import mimetypes
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -19,6 +18,7 @@ from zist.attachments.validation import INLINE_TYPES
 from zist.documents import services
 from zist.documents.forms import ReviewForm
 from zist.documents.models import Document, DocumentVersion
+from zist.documents.search import search_documents
 
 
 @login_required
@@ -120,16 +120,22 @@ def _public_versions():
 
 
 def public_list(request):
-    """Published versions of public documents, for anyone (citizens need no login)."""
+    """Published versions of public documents, for anyone (citizens need no login); a
+    search ranks them as the document search does, over what citizens can read: the
+    number, the title and the published text (typed or in its file)."""
     versions = _public_versions().select_related("document", "document__unit__organisation")
     query = request.GET.get("q", "").strip()
-    if query:
-        versions = versions.filter(
-            Q(document__title__icontains=query)
-            | Q(document__code__icontains=query)
-            | Q(content__icontains=query)
-        )
-    versions = versions.order_by("document__unit__organisation__name", "document__code")
+    if not query:
+        versions = versions.order_by("document__unit__organisation__name", "document__code")
+        return render(request, "documents/public_list.html", {"versions": versions, "q": ""})
+    found = search_documents(
+        Document.objects.filter(pk__in=_public_versions().values("document_id")),
+        query,
+        versions=_public_versions(),
+        fields=("code", "title"),
+    )
+    order = {pk: index for index, pk in enumerate(found.values_list("pk", flat=True))}
+    versions = sorted(versions.filter(document_id__in=order), key=lambda v: order[v.document_id])
     return render(request, "documents/public_list.html", {"versions": versions, "q": query})
 
 
