@@ -19,16 +19,17 @@ from __future__ import annotations
 
 import argparse
 import importlib
-import os
 import random
-import shutil
 import statistics
 import sys
 import time
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-DATA = HERE / "data"
+sys.path.insert(0, str(HERE))
+
+from monitoring import configure  # noqa: E402  (the benchmarks share their set-up)
+
 VERSIONS_PER_DOCUMENT = 4
 WORDS_PER_VERSION = (250, 450)
 
@@ -79,34 +80,6 @@ QUERIES = [
     ("Persian word", "پسماند"),
     ("no match", "zzyzx"),
 ]
-
-
-def configure(database: str, url: str) -> None:
-    """Point Zist at a fresh benchmark database, before Django starts."""
-    sys.path.insert(0, str(HERE.parent))
-    os.environ.setdefault("ZIST_WARN_UNCOMMITTED_APPS", "0")
-    if database == "postgresql":
-        import psycopg
-
-        admin = url.rsplit("/", 1)[0] + "/postgres"
-        name = url.rsplit("/", 1)[1]
-        with psycopg.connect(admin, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-            connection.execute(f'CREATE DATABASE "{name}"')
-        os.environ["DATABASE_URL"] = url
-    else:
-        folder = DATA / "documents-sqlite"
-        shutil.rmtree(folder, ignore_errors=True)
-        folder.mkdir(parents=True)
-        os.environ["ZIST_DATA_DIR"] = str(folder)
-        os.environ.pop("DATABASE_URL", None)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "zist.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
 
 
 def zipf_words(rng: random.Random, vocabulary: list[str], count: int) -> list[str]:
@@ -238,7 +211,7 @@ def main() -> None:
     parser.add_argument("--versions", type=int, default=20_000)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    configure(args.database, args.url)
+    configure(args.database, args.url, sqlite_folder="documents-sqlite")
 
     from zist.documents.search import search_documents
 

@@ -29,8 +29,9 @@ ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 REGIONS, DISTRICTS, DEPARTMENTS, METERS_PER_SITE = 10, 10, 5, 10
 
 
-def configure(database: str, url: str) -> None:
-    """Point Zist at a fresh benchmark database, before Django starts."""
+def configure(database: str, url: str, sqlite_folder: str = "sqlite") -> None:
+    """Point Zist at a fresh benchmark database, before Django starts (also used by
+    the other benchmarks)."""
     sys.path.insert(0, str(HERE.parent))
     os.environ.setdefault("ZIST_WARN_UNCOMMITTED_APPS", "0")
     if database == "postgresql":
@@ -43,7 +44,7 @@ def configure(database: str, url: str) -> None:
             connection.execute(f'CREATE DATABASE "{name}"')
         os.environ["DATABASE_URL"] = url
     else:
-        folder = DATA / "sqlite"
+        folder = DATA / sqlite_folder
         shutil.rmtree(folder, ignore_errors=True)
         folder.mkdir(parents=True)
         os.environ["ZIST_DATA_DIR"] = str(folder)
