@@ -47,14 +47,7 @@ class ReevaluatingRegister(Register):
         return obj if isinstance(obj, CriteriaSet) else obj.criteria_set
 
     @classmethod
-    def save(cls, form, request):
-        obj = form.save()
-        services.reevaluate_set(cls.criteria_set_of(obj))
-        return obj
-
-    @classmethod
-    def api_save(cls, serializer, request):
-        obj = serializer.save()
+    def saved(cls, obj, request):
         services.reevaluate_set(cls.criteria_set_of(obj))
         return obj
 

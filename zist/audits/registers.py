@@ -43,14 +43,7 @@ class AuditRegister(Register):
     detail_template = "audits/audit_extra.html"
 
     @classmethod
-    def save(cls, form, request):
-        audit = form.save()
-        services.generate_checklist(audit)
-        return audit
-
-    @classmethod
-    def api_save(cls, serializer, request):
-        audit = serializer.save()
+    def saved(cls, audit, request):
         services.generate_checklist(audit)
         return audit
 
@@ -78,13 +71,6 @@ class FindingRegister(Register):
     detail_fields = ["audit", "unit", "clause", "grade", "statement", "evidence", "nonconformity"]
 
     @classmethod
-    def save(cls, form, request):
-        finding = form.save()
-        services.raise_nonconformity(finding, request.user)
-        return finding
-
-    @classmethod
-    def api_save(cls, serializer, request):
-        finding = serializer.save()
+    def saved(cls, finding, request):
         services.raise_nonconformity(finding, request.user)
         return finding

@@ -57,7 +57,14 @@ class Register:
     @classmethod
     def save(cls, form, request):
         """Save a valid form; the view wraps this in a transaction."""
-        return form.save()
+        return cls.saved(form.save(), request)
+
+    @classmethod
+    def saved(cls, obj, request):
+        """What follows from a record once saved through a page, the API or an import,
+        inside the same transaction (a checklist generated, risks re-rated); returns
+        the record. Override this rather than both `save` and `api_save`."""
+        return obj
 
     # Fields that name a record in a spreadsheet ("unit", "code"): importing the same
     # file twice then updates the records the first import made instead of copying them.
@@ -92,7 +99,7 @@ class Register:
     @classmethod
     def api_save(cls, serializer, request):
         """Save a valid API serializer; the viewset wraps this in a transaction."""
-        return serializer.save()
+        return cls.saved(serializer.save(), request)
 
     @classmethod
     def delete(cls, obj, request) -> None:

@@ -151,14 +151,7 @@ class CapabilityGapRegister(CrisisRegister):
     detail_template = "crisis/remedy_extra.html"
 
     @classmethod
-    def save(cls, form, request):
-        gap = form.save()
-        remedies.track_gap(gap, owner=request.user)
-        return gap
-
-    @classmethod
-    def api_save(cls, serializer, request):
-        gap = serializer.save()
+    def saved(cls, gap, request):
         remedies.track_gap(gap, owner=request.user)
         return gap
 
@@ -229,14 +222,7 @@ class DrillFindingRegister(CrisisRegister):
     detail_template = "crisis/remedy_extra.html"
 
     @classmethod
-    def save(cls, form, request):
-        finding = form.save()
-        remedies.track_finding(finding, owner=request.user)
-        return finding
-
-    @classmethod
-    def api_save(cls, serializer, request):
-        finding = serializer.save()
+    def saved(cls, finding, request):
         remedies.track_finding(finding, owner=request.user)
         return finding
 

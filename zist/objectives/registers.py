@@ -42,11 +42,11 @@ class ObjectiveRegister(Register):
     def save(cls, form, request):
         """An objective linked to an indicator takes its current value from it."""
         form.instance.assign(services.current_fields(form.instance))
-        return form.save()
+        return cls.saved(form.save(), request)
 
     @classmethod
-    def api_save(cls, serializer, request):
-        objective = serializer.save()
+    def saved(cls, objective, request):
+        # The form path has set the fields before saving; the API sets them here.
         fields = services.current_fields(objective)
         if objective.assign(fields):
             objective.save(update_fields=[*fields, "last_updated"])

@@ -46,12 +46,8 @@ class ObligationRegister(Register):
     ]
 
     @classmethod
-    def save(cls, form, request):
-        return _obligation_saved(form.save())
-
-    @classmethod
-    def api_save(cls, serializer, request):
-        return _obligation_saved(serializer.save())
+    def saved(cls, obj, request):
+        return _obligation_saved(obj)
 
     @classmethod
     def find_existing(cls, data: dict, user):
@@ -81,14 +77,7 @@ class ComplianceEvaluationRegister(Register):
     natural_key = ("obligation", "unit", "evaluated_on")
 
     @classmethod
-    def save(cls, form, request):
-        evaluation = form.save()
-        services.refresh(evaluation.obligation)
-        return evaluation
-
-    @classmethod
-    def api_save(cls, serializer, request):
-        evaluation = serializer.save()
+    def saved(cls, evaluation, request):
         services.refresh(evaluation.obligation)
         return evaluation
 

@@ -20,16 +20,8 @@ class RiskMatrixRegister(Register):
     # Importing a matrix again changes it (and re-rates its risks) instead of copying it.
     natural_key = ("unit", "name")
 
-    # Pages, API and import all save through these hooks, inside their transaction.
     @classmethod
-    def save(cls, form, request):
-        matrix = form.save()
-        services.matrix_saved(matrix)
-        return matrix
-
-    @classmethod
-    def api_save(cls, serializer, request):
-        matrix = serializer.save()
+    def saved(cls, matrix, request):
         services.matrix_saved(matrix)
         return matrix
 

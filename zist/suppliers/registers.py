@@ -46,14 +46,7 @@ class EvaluationRegister(Register):
     menu_group = "operation"
 
     @classmethod
-    def save(cls, form, request):
-        evaluation = form.save()
-        services.apply_latest_evaluation(evaluation.supplier)
-        return evaluation
-
-    @classmethod
-    def api_save(cls, serializer, request):
-        evaluation = serializer.save()
+    def saved(cls, evaluation, request):
         services.apply_latest_evaluation(evaluation.supplier)
         return evaluation
 
