@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zist.core import calendars
+from zist.core.forms import add_validation_error
 from zist.core.registry import registers
 from zist.core.views import can
 from zist.crisis import models as m
@@ -147,8 +148,7 @@ def comparison_entry(request, pk: int):
             try:
                 ahp_entry.save_judgements(participant, form.judgements(), user=request.user)
             except ValidationError as exc:
-                for message in exc.messages:
-                    form.add_error(None, message)
+                add_validation_error(form, exc)
             else:
                 messages.success(
                     request, _("Saved the comparisons of %(who)s.") % {"who": participant}

@@ -40,13 +40,14 @@ class ObjectiveRegister(Register):
 
     @classmethod
     def save(cls, form, request):
-        """An objective linked to an indicator takes its current value from it."""
+        """An objective linked to an indicator takes its current value from it, set
+        before the one save (so `saved` need not read the indicator again)."""
         form.instance.assign(services.current_fields(form.instance))
-        return cls.saved(form.save(), request)
+        return form.save()
 
     @classmethod
     def saved(cls, objective, request):
-        # The form path has set the fields before saving; the API sets them here.
+        # The API (and anything else saving through the default path) sets them here.
         fields = services.current_fields(objective)
         if objective.assign(fields):
             objective.save(update_fields=[*fields, "last_updated"])
