@@ -65,6 +65,13 @@ class Figures:
             )
         }
 
+    @cached_property
+    def bounds(self):
+        """The period as aware datetimes at midnight in the organisation's time zone."""
+        from zist.meters.services import period_bounds
+
+        return period_bounds(self.start, self.end, self.root.organisation.time_zone)
+
     def visible(self, model):
         """The model's rows this Figures may read."""
         return model.objects.restrict(self.user, "view") if self.restricted else model.objects
@@ -106,9 +113,9 @@ class Figures:
 
     def _metered(self, indicator) -> dict[int, Decimal]:
         from zist.meters.models import Reading
-        from zist.meters.services import consumption_rows, period_bounds
+        from zist.meters.services import consumption_rows
 
-        start, end = period_bounds(self.start, self.end, self.root.organisation.time_zone)
+        start, end = self.bounds
         readings = self.visible(Reading).filter(meter__indicator=indicator)
         result: dict[int, Decimal] = defaultdict(Decimal)
         for row in consumption_rows(readings, start, end, [self.root.path]):
@@ -127,9 +134,8 @@ class Figures:
         if indicator.pk in self._totals:
             return self._totals[indicator.pk]
         from zist.meters.models import Reading
-        from zist.meters.services import period_bounds
 
-        start, end = period_bounds(self.start, self.end, self.root.organisation.time_zone)
+        start, end = self.bounds
         readings = (
             self.visible(Reading)
             .filter(subtree_q("meter__unit", [self.root.path]), meter__indicator=indicator)
@@ -159,9 +165,8 @@ class Figures:
         if self._ghg is None:
             from zist.emissions import services
             from zist.meters.models import Reading
-            from zist.meters.services import period_bounds
 
-            start, end = period_bounds(self.start, self.end, self.root.organisation.time_zone)
+            start, end = self.bounds
             label = self.root.organisation.reporting_year(self.start).label
             self._ghg = services.inventory(self.visible(Reading), self.root, start, end, label)
         return self._ghg
