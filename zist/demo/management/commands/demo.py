@@ -1,4 +1,5 @@
-"""`zist demo`: create the database, load the demo data and serve it on 127.0.0.1."""
+"""`zist demo`: create the database, load the demo data and serve it on 127.0.0.1
+through waitress, a production WSGI server (docs/decisions/0006-demo-wsgi-server.md)."""
 
 from __future__ import annotations
 
@@ -41,7 +42,17 @@ class Command(BaseCommand):
         self.load()
         self.print_accounts(port)
         if not no_serve:
-            call_command("runserver", f"127.0.0.1:{port}", use_reloader=False, use_threading=True)
+            self.serve(port)
+
+    def serve(self, port: int) -> None:
+        """Serve the WSGI application as production does, not through `runserver`: the
+        demo is what people try Zist with, so it must behave like a real installation
+        (no debug server, static files through whitenoise, several threads)."""
+        from waitress import serve
+
+        from zist.wsgi import application
+
+        serve(application, host="127.0.0.1", port=port, threads=8, ident="zist")
 
     def load(self) -> dict:
         totals: dict[str, int] = {}
