@@ -9,6 +9,7 @@ generated from the clauses in its scope; findings graded major or minor become
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from zist.core.models import ZistModel
@@ -179,6 +180,7 @@ class ChecklistItem(ZistModel):
     evidence files are attached to the item."""
 
     scope_field = "audit__unit"
+    str_select_related = ("clause__library",)
 
     audit = models.ForeignKey(
         Audit, models.CASCADE, related_name="checklist", verbose_name=_("audit")
@@ -205,7 +207,16 @@ class ChecklistItem(ZistModel):
 
     def __str__(self) -> str:
         number = self.clause.number if self.clause_id else ""
-        return f"{number} {self.question[:80]}".strip()
+        return f"{number} {self.display_question[:80]}".strip()
+
+    @property
+    def display_question(self) -> str:
+        """The question in the reader's language: a built-in library's question is
+        stored as its English source and translated when shown (an item generated
+        while a Persian page was served must not show Persian to a Danish reader)."""
+        if self.clause_id and self.clause.library.builtin:
+            return gettext(self.question)
+        return self.question
 
 
 class FindingGrade(models.TextChoices):
@@ -247,6 +258,16 @@ class Finding(ZistModel):
         editable=False,
         related_name="audit_finding",
         verbose_name=_("nonconformity"),
+    )
+    checklist_item = models.ForeignKey(
+        ChecklistItem,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="findings",
+        verbose_name=_("checklist answer"),
+        help_text=_("The answer of the checklist the finding was raised from."),
     )
 
     class Meta:

@@ -192,8 +192,10 @@ def generate_checklist(audit: Audit) -> int:
         if clause.pk in present or not clause.question:
             continue
         position += 1
+        # A built-in question is kept as its source text and translated when read
+        # (ChecklistItem.display_question); an own library's question as written.
         ChecklistItem.objects.create(
-            audit=audit, clause=clause, question=clause.display_question, position=position
+            audit=audit, clause=clause, question=clause.question, position=position
         )
         added += 1
     return added

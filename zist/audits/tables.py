@@ -17,7 +17,14 @@ class AuditTable(Table):
 class ChecklistItemTable(Table):
     model = ChecklistItem
     # The clause number, not the clause: its title would need the library (a query a row).
-    columns = ["question", "audit", Column("clause__number", verbose_name=_("Clause")), "result"]
+    columns = [
+        # Built-in questions are translated when read (ChecklistItem.display_question).
+        Column("display_question", verbose_name=_("Question"), orderable=False),
+        "audit",
+        Column("clause__number", verbose_name=_("Clause")),
+        "result",
+    ]
+    prefetch = ("clause__library",)
 
 
 class FindingTable(Table):

@@ -4,7 +4,8 @@ programme's audits by risk."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Prefetch
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -13,38 +14,114 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
+from zist.audits import checklist as checklist_services
 from zist.audits import dashboard as dashboards
 from zist.audits import sampling, services
-from zist.audits.forms import ChecklistAnswerForm
-from zist.audits.models import Audit, AuditProgramme, Finding
+from zist.audits.forms import ChecklistAnswerForm, FindingFromAnswerForm
+from zist.audits.models import Audit, AuditProgramme, ChecklistItem, Finding
 from zist.core import calendars
+from zist.core.forms import add_validation_error
 from zist.organisations.models import Unit, UnitKind
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def checklist(request, pk: int):
-    """Every question of the audit with its result and notes, saved together."""
-    audit = get_object_or_404(Audit.objects.restrict(request.user, "view"), pk=pk)
-    may_change = Audit.objects.restrict(request.user, "change").filter(pk=pk).exists()
-    items = list(audit.checklist.select_related("clause", "clause__library"))
-    data = request.POST if request.method == "POST" and may_change else None
-    forms = [ChecklistAnswerForm(data, instance=item, prefix=f"item-{item.pk}") for item in items]
+    """Every question of the audit with its result and notes; the team records the
+    answers it changed, all or nothing, and may go on to raise a finding from one."""
+    audit = get_object_or_404(
+        Audit.objects.restrict(request.user, "view").select_related("unit"), pk=pk
+    )
+    may_record = checklist_services.may_record(request.user, audit)
+    if request.method == "POST" and not may_record:
+        raise PermissionDenied(_("Only the audit team records this checklist."))
+    items = list(
+        audit.checklist.select_related("clause", "clause__library").prefetch_related(
+            Prefetch("findings", queryset=Finding.objects.restrict(request.user, "view"))
+        )
+    )
+    data = request.POST if request.method == "POST" else None
+    forms = [ChecklistAnswerForm(data, item=item) for item in items]
     if data is not None:
-        if all(form.is_valid() for form in forms):
-            with transaction.atomic():
-                for form in forms:
-                    if form.has_changed():
-                        form.save()
-            messages.success(request, _("Saved %(object)s.") % {"object": audit})
-            return HttpResponseRedirect(request.path)
-        status = 400
-    else:
-        status = 200
+        sent = [form for form in forms if form.sent]
+        if all([form.is_valid() for form in sent]):
+            try:
+                saved = checklist_services.save_answers(
+                    audit, request.user, [form.answer() for form in sent]
+                )
+            except ValidationError as error:
+                for form in sent:
+                    for message in error.message_dict.get(str(form.item.pk), []):
+                        form.add_error(None, message)
+            else:
+                return _after_checklist_saved(request, audit, items, saved)
+        messages.error(request, _("Nothing was saved: correct the answers marked below."))
     return render(
         request,
         "audits/checklist.html",
-        {"audit": audit, "rows": list(zip(items, forms, strict=True)), "may_change": may_change},
-        status=status,
+        {
+            "audit": audit,
+            "rows": list(zip(items, forms, strict=True)),
+            "may_record": may_record,
+            "finding_results": list(checklist_services.FINDING_RESULTS),
+        },
+        status=400 if data is not None else 200,
+    )
+
+
+def _after_checklist_saved(request, audit, items, saved):
+    raise_from = request.POST.get("raise", "")
+    raising = raise_from.isdigit() and int(raise_from) in {item.pk for item in items}
+    if saved:
+        messages.success(
+            request,
+            ngettext("Saved %(count)s answer.", "Saved %(count)s answers.", len(saved))
+            % {"count": calendars.localize_digits(str(len(saved)))},
+        )
+    elif not raising:
+        messages.info(request, _("No answer was changed."))
+    if raising:
+        return HttpResponseRedirect(reverse("audits:checklist_finding", args=[raise_from]))
+    return HttpResponseRedirect(request.path)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def checklist_finding(request, pk: int):
+    """Raise a finding from a checklist answer: audit, clause and unit come from the
+    answer, the statement starts as its notes; the auditor grades it and saves."""
+    item = get_object_or_404(
+        ChecklistItem.objects.restrict(request.user, "view").select_related(
+            "audit__unit", "clause__library"
+        ),
+        pk=pk,
+    )
+    audit = item.audit
+    units = checklist_services.finding_units(audit, request.user)
+    if not checklist_services.may_record(request.user, audit) or not units:
+        raise PermissionDenied(_("Only the audit team raises findings on this audit."))
+    form = FindingFromAnswerForm(request.POST or None, item=item, units=units)
+    if request.method == "POST" and form.is_valid():
+        try:
+            finding = checklist_services.raise_finding(
+                item,
+                request.user,
+                unit=form.cleaned_data["unit"],
+                grade=form.cleaned_data["grade"],
+                statement=form.cleaned_data["statement"],
+                evidence=form.cleaned_data["evidence"],
+            )
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            messages.success(request, _("Raised the finding %(finding)s.") % {"finding": finding})
+            checklist_url = reverse("audits:audit_checklist", args=[audit.pk])
+            return HttpResponseRedirect(f"{checklist_url}#item-{item.pk}")
+    return render(
+        request,
+        "audits/checklist_finding.html",
+        {"audit": audit, "item": item, "form": form},
+        status=400 if request.method == "POST" else 200,
     )
 
 

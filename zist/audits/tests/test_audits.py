@@ -171,7 +171,13 @@ def test_it_saves_the_checklist_page(cast, auditor, client):
     url = reverse("audits:audit_checklist", args=[audit.pk])
     assert client.get(url).status_code == 200
     prefix = f"item-{item.pk}"
-    response = client.post(url, {f"{prefix}-result": "conforms", f"{prefix}-notes": "Seen 1404"})
+    data = {
+        f"{prefix}-result": "conforms",
+        f"{prefix}-notes": "Seen 1404",
+        f"{prefix}-seen_result": "",
+        f"{prefix}-seen_notes": "",
+    }
+    response = client.post(url, data)
     assert response.status_code == 302
     item.refresh_from_db()
     assert (item.result, item.notes) == ("conforms", "Seen 1404")
