@@ -58,6 +58,9 @@ class ChecklistItemRegister(Register):
     # Reached from its audit's checklist, not from the menu.
     menu_group = "none"
     slug = "checklist-items"
+    # The question is shown by the template, translated when it is a built-in one.
+    detail_fields = ["audit", "clause", "position", "result", "notes"]
+    detail_template = "audits/checklist_item_extra.html"
 
 
 @register
