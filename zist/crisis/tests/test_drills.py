@@ -107,3 +107,13 @@ def test_it_reminds_the_crisis_staff_of_planned_drills(cast, make_user):
     assert [item.title for item in items] == [exercise.title]
     viewer = make_user("viewer", cast.inside)
     assert not [i for i in collect(viewer, dt.date(2025, 6, 1)) if i.key.startswith("crisis-")]
+
+
+def test_it_titles_the_drill_score_chart_in_the_readers_language():
+    from django.utils import translation
+
+    from zist.crisis.services import diagrams
+
+    with translation.override("fa"):
+        chart = diagrams.line_chart(["1", "2"], [("Alarm", [3.0, 4.0])])
+    assert "<title>امتیاز مانورها در طول زمان</title>" in chart
