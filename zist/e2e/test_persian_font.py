@@ -1,0 +1,34 @@
+"""Persian pages are set in Vazirmatn, served by Zist itself; other languages do not
+download it."""
+
+import pytest
+
+from zist.e2e import log_in
+
+pytestmark = pytest.mark.e2e
+
+FONT_OF_BODY = "() => getComputedStyle(document.body).fontFamily"
+VAZIRMATN_READY = "async () => { await document.fonts.ready; return document.fonts.check('16px Vazirmatn', 'سلام'); }"
+
+
+def test_it_sets_persian_pages_in_vazirmatn_from_our_own_server(page, live_server):
+    log_in(page, "district3.rep")
+    page.goto("/fa/")
+    assert page.evaluate(FONT_OF_BODY).startswith('"Vazirmatn"') or page.evaluate(
+        FONT_OF_BODY
+    ).startswith("Vazirmatn")
+    assert page.evaluate(VAZIRMATN_READY)
+    fonts = [url for url in watch_urls(page) if url.endswith(".woff2")]
+    assert fonts and all(
+        url.startswith(f"{live_server.url}/static/zist/fonts/Vazirmatn-") for url in fonts
+    )
+
+
+def watch_urls(page) -> list[str]:
+    return page.evaluate("() => performance.getEntriesByType('resource').map((e) => e.name)")
+
+
+def test_it_leaves_danish_pages_in_their_own_font(page):
+    log_in(page, "albertslund.rep")
+    page.goto("/da/")
+    assert "Vazirmatn" not in page.evaluate(FONT_OF_BODY).split(",")[0]
