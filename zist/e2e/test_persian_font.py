@@ -32,3 +32,16 @@ def test_it_leaves_danish_pages_in_their_own_font(page):
     log_in(page, "albertslund.rep")
     page.goto("/da/")
     assert "Vazirmatn" not in page.evaluate(FONT_OF_BODY).split(",")[0]
+
+
+def test_it_leads_back_from_the_api_docs_in_persian(page, live_server):
+    from playwright.sync_api import expect
+
+    log_in(page, "district3.rep")
+    page.goto("/fa/")
+    page.locator('footer a[href="/api/docs/"]').click()
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    # The schema of every register takes the server a while to build.
+    expect(page.locator("#swagger-ui .info")).to_be_visible(timeout=60_000)
+    page.get_by_role("link", name="بازگشت به زیست").click()
+    expect(page).to_have_url(f"{live_server.url}/fa/")
