@@ -1,4 +1,7 @@
-from zist.audits import services
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
+from zist.audits import checklist, services
 from zist.audits.api import AuditProgrammeViewSet
 from zist.audits.filters import (
     AuditFilterSet,
@@ -61,6 +64,31 @@ class ChecklistItemRegister(Register):
     # The question is shown by the template, translated when it is a built-in one.
     detail_fields = ["audit", "clause", "position", "result", "notes"]
     detail_template = "audits/checklist_item_extra.html"
+
+    @classmethod
+    def save(cls, form, request):
+        _check_recorder(form.instance.audit, request.user, form.changed_data)
+        return super().save(form, request)
+
+    @classmethod
+    def api_save(cls, serializer, request):
+        instance = serializer.instance
+        changed = [
+            name
+            for name, value in serializer.validated_data.items()
+            if instance is None or getattr(instance, name) != value
+        ]
+        _check_recorder(
+            serializer.validated_data.get("audit") or instance.audit, request.user, changed
+        )
+        return super().api_save(serializer, request)
+
+
+def _check_recorder(audit, user, changed: list[str]) -> None:
+    """Results and notes are the audit team's to record, on every surface (the
+    checklist page, a checklist item's own page, the API, an import)."""
+    if {"result", "notes"} & set(changed) and not checklist.may_record(user, audit):
+        raise ValidationError(_("Only the audit team records this checklist."))
 
 
 @register

@@ -215,3 +215,22 @@ def test_it_shows_built_in_questions_in_the_readers_language(client, cast, audit
         danish = translation.gettext(item.clause.question)
     assert danish != item.clause.question
     assert danish in page
+
+
+def test_it_keeps_results_to_the_team_on_the_item_page_and_the_api(client, cast, audit, make_user):
+    from rest_framework.test import APIClient
+
+    item = items(audit)[0]
+    representative = make_user("environmental_representative", cast.inside)
+    client.force_login(representative)
+    edit = reverse("audits:checklistitem_edit", args=[item.pk])
+    data = {"audit": audit.pk, "question": item.question, "position": item.position}
+    response = client.post(edit, {**data, "result": "conforms"})
+    assert response.status_code == 400
+    assert "Only the audit team records this checklist." in response.content.decode()
+    api = APIClient()
+    api.force_authenticate(representative)
+    response = api.patch(f"/api/audits/checklist-items/{item.pk}/", {"result": "na"}, format="json")
+    assert response.status_code == 400
+    item.refresh_from_db()
+    assert item.result == ""
