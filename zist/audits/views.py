@@ -2,6 +2,8 @@
 phone, the printable report, the multi-site sampling calculator and planning a
 programme's audits by risk."""
 
+import copy
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
@@ -17,35 +19,74 @@ from zist.audits import dashboard as dashboards
 from zist.audits import sampling, services
 from zist.audits.forms import ChecklistAnswerForm
 from zist.audits.models import Audit, AuditProgramme, Finding
-from zist.core import calendars
+from zist.core import calendars, concurrency
 from zist.organisations.models import Unit, UnitKind
 
 
 @login_required
 def checklist(request, pk: int):
-    """Every question of the audit with its result and notes, saved together."""
+    """Every question of the audit with its result and notes, saved together. Each row
+    carries its version: a row someone else changed since the page was opened is not
+    overwritten (the page shows both answers and keeps what was typed)."""
     audit = get_object_or_404(Audit.objects.restrict(request.user, "view"), pk=pk)
     may_change = Audit.objects.restrict(request.user, "change").filter(pk=pk).exists()
-    items = list(audit.checklist.select_related("clause", "clause__library"))
-    data = request.POST if request.method == "POST" and may_change else None
-    forms = [ChecklistAnswerForm(data, instance=item, prefix=f"item-{item.pk}") for item in items]
-    if data is not None:
-        if all(form.is_valid() for form in forms):
-            with transaction.atomic():
-                for form in forms:
-                    if form.has_changed():
-                        form.save()
-            messages.success(request, _("Saved %(object)s.") % {"object": audit})
-            return HttpResponseRedirect(request.path)
-        status = 400
-    else:
-        status = 200
+    status, conflict = 200, None
+    with transaction.atomic():
+        items = audit.checklist.select_related("clause", "clause__library")
+        if request.method == "POST" and may_change:
+            items = items.select_for_update(of=("self",))
+        items = list(items)
+        stored = [copy.copy(item) for item in items]
+        data = request.POST if request.method == "POST" and may_change else None
+        forms = [
+            ChecklistAnswerForm(data, instance=item, prefix=f"item-{item.pk}") for item in items
+        ]
+        versions = [_version(form, item, data) for form, item in zip(forms, items, strict=True)]
+        if data is not None:
+            status = 400
+            if all(form.is_valid() for form in forms):
+                conflict = _checklist_conflict(forms, stored, versions, data)
+                if conflict is None:
+                    for form in forms:
+                        if form.has_changed():
+                            form.save()
+                    messages.success(request, _("Saved %(object)s.") % {"object": audit})
+                    return HttpResponseRedirect(request.path)
+                status = 409
     return render(
         request,
         "audits/checklist.html",
-        {"audit": audit, "rows": list(zip(items, forms, strict=True)), "may_change": may_change},
+        {
+            "audit": audit,
+            "rows": list(zip(items, forms, versions, strict=True)),
+            "may_change": may_change,
+            "conflict": conflict,
+            "version_field": concurrency.FIELD,
+        },
         status=status,
     )
+
+
+def _version(form, item, data) -> str:
+    """The row's version as sent with the page, or as stored when the page is new."""
+    if data is not None:
+        return concurrency.submitted_token(form, data)
+    return concurrency.page_token(item, concurrency.form_fields(form))
+
+
+def _checklist_conflict(forms, stored, versions, data):
+    """One conflict naming every answer someone else changed since the page was opened;
+    the rows in conflict carry their new version, so saving again is deliberate."""
+    found = concurrency.Conflict()
+    for index, (form, item) in enumerate(zip(forms, stored, strict=True)):
+        try:
+            concurrency.check_form(form, versions[index], item)
+        except concurrency.Conflict as exc:
+            versions[index] = exc.token
+            for change in exc.changes:
+                change.label = f"{item.question} · {change.label}"
+            found.changes += exc.changes
+    return found if found.changes else None
 
 
 @login_required

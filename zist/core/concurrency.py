@@ -1,5 +1,5 @@
 """Optimistic concurrency: two people who edit the same record never silently undo
-each other's work (decision 0006-derived-version-tokens).
+each other's work (decision 0007-derived-version-tokens).
 
 A record's version is derived from what it stores, not kept in a column:
 
@@ -153,6 +153,7 @@ class Change:
     label: str
     theirs: str
     yours: str
+    anchor: str = ""
 
 
 @dataclass
@@ -166,12 +167,14 @@ class Conflict(Exception):
     at: dt.datetime | None = None
 
     def message(self) -> str:
+        # The name is isolated (FSI … PDI): a Latin name keeps its place in a Persian
+        # sentence and a Persian one in a Danish sentence.
         if self.by and self.at:
             return _(
                 "%(user)s saved this record (%(time)s) after you opened it. Nothing of "
                 "yours is saved yet: compare the values below, correct the form and save "
                 "again to keep yours."
-            ) % {"user": self.by, "time": display(self.at)}
+            ) % {"user": f"\u2068{self.by}\u2069", "time": display(self.at)}
         return _(
             "Someone saved this record after you opened it. Nothing of yours is saved "
             "yet: compare the values below, correct the form and save again to keep yours."
@@ -190,6 +193,11 @@ def _text(value, field: models.Field) -> str:
     if isinstance(value, models.fields.files.FieldFile) and not value:
         return display(None)
     return display(value, field)
+
+
+def submitted_token(form, data) -> str:
+    """The version token sent with `form` (a prefixed form carries its own)."""
+    return data.get(form.add_prefix(FIELD), "")
 
 
 def check_form(form, token: str | None, stored: models.Model) -> None:
@@ -213,7 +221,8 @@ def check_form(form, token: str | None, stored: models.Model) -> None:
         label = capfirst(form.fields[name].label or field.verbose_name)
         theirs = getattr(stored, name) if not field.many_to_many else getattr(stored, name).all()
         typed = form.cleaned_data.get(name)
-        changes.append(Change(name, str(label), _text(theirs, field), _text(typed, field)))
+        anchor = form[name].id_for_label or ""
+        changes.append(Change(name, str(label), _text(theirs, field), _text(typed, field), anchor))
     if changes:
         by, at = last_change(stored)
         raise Conflict(changes, page_token(stored, names), by, at)
