@@ -9,8 +9,9 @@ A record's version is derived from what it stores, not kept in a column:
   values (`etag`), and honours `If-Match` on PUT, PATCH and DELETE;
 - an import remembers the ETag of each record it is about to update.
 
-Each save locks the record's row (`lock`, SELECT … FOR UPDATE where the database has
-it) inside its transaction and compares the version given with the one stored now.
+Each save locks the record's row (`lock_in_place`, SELECT … FOR UPDATE where the
+database has it) inside its transaction and compares the version given with the one
+stored now.
 A change made by any path (a page, the API, an import, a service, a shell) changes the
 digests; a save that changes nothing (or only `last_updated`) does not.
 """
@@ -124,12 +125,6 @@ def matches(if_match: str, obj: models.Model) -> bool:
         if tag == "*" or tag.removeprefix("W/") == current:
             return True
     return False
-
-
-def lock(obj: models.Model) -> models.Model:
-    """`obj` read again with its row locked until the transaction ends (a no-op lock
-    on SQLite, where a writing transaction already has the database to itself)."""
-    return type(obj)._base_manager.select_for_update().get(pk=obj.pk)
 
 
 def lock_all(model, pks) -> dict:

@@ -205,7 +205,7 @@ class ObjectEditView(RegisterView):
         with transaction.atomic():
             obj = self.get_object(pk)
             if obj.pk:
-                obj = concurrency.lock(obj)
+                concurrency.lock_in_place(obj)
             stored = copy.copy(obj)
             form = self.get_form(obj, request.POST, request.FILES)
             version = request.POST.get(concurrency.FIELD, "")
