@@ -7,10 +7,14 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.utils.translation import gettext as _
-from rest_framework import serializers, viewsets
-from rest_framework.exceptions import PermissionDenied, ValidationError
+from django.utils.translation import gettext_lazy
+from drf_spectacular.openapi import AutoSchema
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
+from rest_framework import serializers, status, viewsets
+from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
+from rest_framework.response import Response
 
-from zist.core import calendars
+from zist.core import calendars, concurrency
 from zist.core.querysets import with_str_related
 from zist.core.registry import Register
 
@@ -65,7 +69,112 @@ class ZistModelSerializer(serializers.ModelSerializer):
         return attrs
 
 
-class ZistModelViewSet(viewsets.ModelViewSet):
+# Writes to one record, checked against If-Match (see ConcurrencyMixin).
+WRITE_METHODS = ("PUT", "PATCH", "DELETE")
+
+
+class PreconditionFailed(APIException):
+    status_code = status.HTTP_412_PRECONDITION_FAILED
+    default_detail = gettext_lazy(
+        "This record was changed after you read it; nothing was saved. Read it again "
+        "and send its new ETag in If-Match."
+    )
+    default_code = "precondition_failed"
+
+
+class PreconditionFailedSerializer(serializers.Serializer):
+    detail = serializers.CharField()
+
+
+class ConcurrencySchema(AutoSchema):
+    """The OpenAPI description of ETag and If-Match on a record's operations."""
+
+    def _record_operation(self) -> bool:
+        return getattr(self.view, "action", None) in (
+            "retrieve",
+            "update",
+            "partial_update",
+            "destroy",
+        )
+
+    def get_override_parameters(self):
+        parameters = super().get_override_parameters()
+        if not self._record_operation():
+            return parameters
+        if self.method in WRITE_METHODS:
+            parameters.append(
+                OpenApiParameter(
+                    "If-Match",
+                    str,
+                    OpenApiParameter.HEADER,
+                    description=(
+                        "The ETag of the record as the client read it. If the record has "
+                        "changed since, nothing is saved and the answer is 412. Send it: "
+                        "without it a write overwrites whatever is stored."
+                    ),
+                )
+            )
+        if self.method != "DELETE":
+            parameters.append(
+                OpenApiParameter(
+                    "ETag",
+                    str,
+                    OpenApiParameter.HEADER,
+                    response=[200],
+                    description="The record's version, for If-Match.",
+                )
+            )
+        return parameters
+
+    def _get_response_bodies(self, direction="response"):
+        # drf-spectacular has no public hook that adds one response to the discovered ones.
+        responses = super()._get_response_bodies(direction)
+        if self._record_operation() and self.method in WRITE_METHODS:
+            responses["412"] = self._get_response_for_code(
+                OpenApiResponse(
+                    PreconditionFailedSerializer,
+                    description="The record changed after the client read it (If-Match).",
+                ),
+                "412",
+                direction=direction,
+            )
+        return responses
+
+
+class ConcurrencyMixin:
+    """ETag on a record, If-Match honoured on PUT, PATCH and DELETE: the record's row is
+    locked for the request's transaction and compared with the version the client
+    names; a client that sends no If-Match overwrites (decision 0007)."""
+
+    schema = ConcurrencySchema()
+
+    def get_object(self):
+        obj = super().get_object()
+        if self.request.method in WRITE_METHODS:
+            concurrency.lock_in_place(obj)
+            if_match = self.request.headers.get("If-Match")
+            if if_match and not concurrency.matches(if_match, obj):
+                raise PreconditionFailed()
+        return obj
+
+    def retrieve(self, request, *args, **kwargs):
+        instance = self.get_object()
+        serializer = self.get_serializer(instance)
+        return Response(serializer.data, headers={"ETag": concurrency.etag(instance)})
+
+    def update(self, request, *args, **kwargs):
+        with transaction.atomic():
+            response = super().update(request, *args, **kwargs)
+            if getattr(self, "saved_etag", None):
+                response["ETag"] = self.saved_etag
+        return response
+
+    def destroy(self, request, *args, **kwargs):
+        with transaction.atomic():
+            return super().destroy(request, *args, **kwargs)
+
+
+class ZistModelViewSet(ConcurrencyMixin, viewsets.ModelViewSet):
     """Serves one register. Subclasses are generated by `viewset_for(register)`."""
 
     register: type[Register]
@@ -90,6 +199,7 @@ class ZistModelViewSet(viewsets.ModelViewSet):
 
     def perform_update(self, serializer):
         self._save(serializer, "change")
+        self.saved_etag = concurrency.etag(serializer.instance)
 
     def _save(self, serializer, action: str) -> None:
         try:

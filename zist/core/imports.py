@@ -25,7 +25,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 
-from zist.core import calendars
+from zist.core import calendars, concurrency
 
 MAX_ROWS = 20000
 TRUE_WORDS = {"1", "true", "yes", "y", "x", "ja", "kyllä", "بله", "آری", "on"}
@@ -223,6 +223,7 @@ def run_import(register, upload, request) -> ImportResult:
     columns = [mapping.get(h) for h in header]
     result = ImportResult()
     forms_ok = []
+    versions = {}  # row number → the version of the record it updates, as read
     probe = register.form(user=request.user)
     for number, row in enumerate(rows[1:], start=2):
         data = {}
@@ -230,6 +231,8 @@ def run_import(register, upload, request) -> ImportResult:
             if name:
                 data[name] = _convert(probe.fields[name], _cell(value), request.user)
         instance = register.find_existing(data, request.user)
+        if instance is not None:
+            versions[number] = concurrency.etag(instance)
         # Columns left out of the file keep the record's value, or take the value the
         # empty form would offer.
         current = register.form(instance=instance, user=request.user)
@@ -254,6 +257,9 @@ def run_import(register, upload, request) -> ImportResult:
     if result.errors:
         return result
     with transaction.atomic():
+        stale = _lock_updated(register, forms_ok, versions)
+        if stale:
+            return ImportResult(errors=stale)
         for number, form in forms_ok:
             updating = form.instance.pk is not None
             try:
@@ -277,3 +283,24 @@ def run_import(register, upload, request) -> ImportResult:
             else:
                 result.created += 1
     return result
+
+
+def _lock_updated(register, forms_ok, versions: dict) -> list[RowError]:
+    """Lock the rows of the records the import updates until it is saved, and refuse
+    (by row) those someone changed or deleted since the file was read: the row's
+    values were completed and checked against the record as it was then."""
+    updating = [(form.instance.pk, number) for number, form in forms_ok if form.instance.pk]
+    locked = concurrency.lock_all(register.model, {pk for pk, _number in updating})
+    return [
+        RowError(
+            number,
+            [
+                _(
+                    "Someone changed or deleted this record while the file was being read; "
+                    "nothing was imported. Import the file again."
+                )
+            ],
+        )
+        for pk, number in updating
+        if pk not in locked or concurrency.etag(locked[pk]) != versions.get(number)
+    ]

@@ -8,6 +8,7 @@ transaction and rolled back if it would place the object outside the user's scop
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 
 from django.contrib import messages
@@ -23,7 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
-from zist.core import calendars, imports
+from zist.core import calendars, concurrency, imports
 from zist.core.display import display, field_value, resolve_field
 from zist.core.exports import FORMATS, export
 from zist.core.forms import ImportForm, add_validation_error
@@ -189,34 +190,67 @@ class ObjectEditView(RegisterView):
 
     def get(self, request, pk: int | None = None):
         obj = self.get_object(pk)
-        return self.render(obj, self.get_form(obj))
+        form = self.get_form(obj)
+        return self.render(obj, form, version=self.version(obj, form))
+
+    @staticmethod
+    def version(obj, form) -> str:
+        """The token the page carries: the record as it stands now (see concurrency)."""
+        return concurrency.page_token(obj, concurrency.form_fields(form)) if obj.pk else ""
 
     def post(self, request, pk: int | None = None):
-        obj = self.get_object(pk)
-        form = self.get_form(obj, request.POST, request.FILES)
-        if form.is_valid():
-            action = "change" if pk else "add"
-            try:
-                with transaction.atomic():
-                    saved = self.register.save(form, request)
-                    if not self.restricted(action).filter(pk=saved.pk).exists():
-                        raise PermissionDenied
-            except PermissionDenied:
-                form.add_error(None, _("You may not place this record outside your units."))
-            except ValidationError as error:
-                add_validation_error(form, error)
-            else:
-                messages.success(request, _("Saved %(object)s.") % {"object": saved})
-                return HttpResponseRedirect(saved.get_absolute_url())
-        return self.render(obj, form, status=400)
+        # The record is read with its row locked and saved in the same transaction, so
+        # no other save can slip between the version check and this one.
+        conflict = None
+        with transaction.atomic():
+            obj = self.get_object(pk)
+            if obj.pk:
+                concurrency.lock_in_place(obj)
+            stored = copy.copy(obj)
+            form = self.get_form(obj, request.POST, request.FILES)
+            version = request.POST.get(concurrency.FIELD, "")
+            if form.is_valid():
+                try:
+                    if obj.pk:
+                        concurrency.check_form(form, version, stored)
+                    saved = self.save_form(form, pk)
+                except concurrency.Conflict as exc:
+                    conflict, version = exc, exc.token
+                else:
+                    if saved is not None:
+                        messages.success(request, _("Saved %(object)s.") % {"object": saved})
+                        return HttpResponseRedirect(saved.get_absolute_url())
+        return self.render(
+            obj, form, status=409 if conflict else 400, version=version, conflict=conflict
+        )
 
-    def render(self, obj, form, status=200):
+    def save_form(self, form, pk):
+        """Save a valid form (in a savepoint); None with the reason on the form when a
+        rule refuses it."""
+        action = "change" if pk else "add"
+        try:
+            with transaction.atomic():
+                saved = self.register.save(form, self.request)
+                if not self.restricted(action).filter(pk=saved.pk).exists():
+                    raise PermissionDenied
+        except PermissionDenied:
+            form.add_error(None, _("You may not place this record outside your units."))
+        except ValidationError as error:
+            add_validation_error(form, error)
+        else:
+            return saved
+        return None
+
+    def render(self, obj, form, status=200, version="", conflict=None):
         return render(
             self.request,
             self.template_name,
             self.base_context(
                 object=obj if obj.pk else None,
                 form=form,
+                version_field=concurrency.FIELD,
+                version=version,
+                conflict=conflict,
                 **(self.object_urls(obj.pk) if obj.pk else {}),
             ),
             status=status,

@@ -8,17 +8,18 @@ from django.apps import apps
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zist.core import calendars
+from zist.core import calendars, concurrency
 from zist.core.forms import add_validation_error
 from zist.core.registry import registers
 from zist.core.views import can
 from zist.crisis import models as m
-from zist.crisis.forms import ComparisonMatrixForm
+from zist.crisis.forms import ComparisonMatrixForm, judgement_token
 from zist.crisis.models.sessions import Method
 from zist.crisis.services import ahp_entry, diagrams
 from zist.crisis.services import plan as plan_service
@@ -138,25 +139,38 @@ def comparison_entry(request, pk: int):
         raise Http404
     editable = bool(allowed & {"add", "change"})
     hazards = ahp_entry.session_hazards(session)
-    pairs = ahp_entry.pairs(participant)
-    status = 200
+    status, conflict = 200, None
     if request.method == "POST":
         if not editable:
             raise PermissionDenied
-        form = ComparisonMatrixForm(hazards, pairs, request.POST)
-        if form.is_valid():
-            try:
-                ahp_entry.save_judgements(participant, form.judgements(), user=request.user)
-            except ValidationError as exc:
-                add_validation_error(form, exc)
-            else:
-                messages.success(
-                    request, _("Saved the comparisons of %(who)s.") % {"who": participant}
-                )
-                return HttpResponseRedirect(request.path)
-        status = 400
+        # The participant's row is locked while the judgements are compared with those
+        # the page was opened with and saved, so two people cannot interleave.
+        with transaction.atomic():
+            list(
+                m.Participant._base_manager.select_for_update()
+                .filter(pk=participant.pk)
+                .values_list("pk")
+            )
+            form = ComparisonMatrixForm(hazards, ahp_entry.pairs(participant), request.POST)
+            version = request.POST.get(concurrency.FIELD, "")
+            if form.is_valid():
+                conflict = _matrix_conflict(form, version)
+                if conflict is None:
+                    try:
+                        ahp_entry.save_judgements(participant, form.judgements(), user=request.user)
+                    except ValidationError as exc:
+                        add_validation_error(form, exc)
+                    else:
+                        messages.success(
+                            request, _("Saved the comparisons of %(who)s.") % {"who": participant}
+                        )
+                        return HttpResponseRedirect(request.path)
+                else:
+                    version = conflict.token
+        status = 409 if conflict else 400
     else:
-        form = ComparisonMatrixForm(hazards, pairs, disabled=not editable)
+        form = ComparisonMatrixForm(hazards, ahp_entry.pairs(participant), disabled=not editable)
+        version = _matrix_version(form)
     return render(
         request,
         "crisis/comparison_entry.html",
@@ -166,6 +180,41 @@ def comparison_entry(request, pk: int):
             "form": form,
             "editable": editable,
             "consistency": ahp_entry.consistency(participant),
+            "conflict": conflict,
+            "version_field": concurrency.FIELD,
+            "version": version,
         },
         status=status,
     )
+
+
+def _matrix_version(form) -> str:
+    """The judgements as stored when the page is drawn, pair by pair (the page's
+    version token: short, and nothing the page does not already show)."""
+    return ",".join(
+        f"{name}:{judgement_token(pair.judgement) or '-'}" for name, pair in form.pairs.items()
+    )
+
+
+def _matrix_conflict(form, version: str):
+    """The pairs someone else judged since the page was opened and that this save
+    would change again, with both judgements in words; None when there are none."""
+    opened = dict(part.partition(":")[::2] for part in version.split(",") if ":" in part)
+    changes = []
+    for name, pair in form.pairs.items():
+        now = judgement_token(pair.judgement)
+        if name not in opened or opened[name] in (now, now or "-"):
+            continue
+        typed = form.cleaned_data.get(name) or ""
+        if typed == now:
+            continue
+        words = dict(form.fields[name].choices)
+        anchor = form[name].id_for_label
+        changes.append(
+            concurrency.Change(
+                name, form.fields[name].label, words[now], words.get(typed, typed), anchor
+            )
+        )
+    if not changes:
+        return None
+    return concurrency.Conflict(changes, _matrix_version(form))
