@@ -144,7 +144,7 @@ class ConcurrencySchema(AutoSchema):
 class ConcurrencyMixin:
     """ETag on a record, If-Match honoured on PUT, PATCH and DELETE: the record's row is
     locked for the request's transaction and compared with the version the client
-    names; a client that sends no If-Match overwrites (decision 0007)."""
+    names; a client that sends no If-Match overwrites (decision 0008)."""
 
     schema = ConcurrencySchema()
 

@@ -1,5 +1,5 @@
 """Optimistic concurrency: two people who edit the same record never silently undo
-each other's work (decision 0007-derived-version-tokens).
+each other's work (decision 0008-derived-version-tokens).
 
 A record's version is derived from what it stores, not kept in a column:
 
