@@ -67,6 +67,21 @@ def real_password_hashers(settings):
     settings.PASSWORD_HASHERS = list(_real_hashers)
 
 
+@pytest.fixture(scope="class")
+def demo_platform(django_db_setup, django_db_blocker):
+    """The platform demo (organisations, units, accounts) loaded once for a class of
+    tests that read it, and rolled back after the class. Each test still runs in its own
+    savepoint inside (ask for `db`), so no test sees what another one wrote."""
+    from django.db import transaction
+
+    from zist.demo import platform
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        platform.load()
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture(autouse=True)
 def _gregorian_latin():
     # Context variables survive between tests in one thread; start each test neutral.
