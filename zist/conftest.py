@@ -1,13 +1,85 @@
-"""Fixtures for every test: the fixed cast (see zist.core.testing.Cast)."""
+"""Fixtures for every test: the fixed cast (see zist.core.testing.Cast), a migrated
+test database copied from a template (zist.core.testdb) and a fast password hasher."""
 
 import pytest
+from django.test.utils import override_settings
 from django.utils import translation
 
-from zist.core import calendars
+from zist.core import calendars, testdb
 from zist.core.testing import Cast
 from zist.organisations import services
 from zist.organisations.models import Unit
 from zist.users.models import RoleAssignment, User
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(
+    django_db_modify_db_settings_parallel_suffix, django_db_blocker, request
+):
+    """pytest-django's hook before the test database is set up: start from a copy of the
+    migrated template instead of migrating in every process (see zist.core.testdb).
+    `--create-db` (or `--nomigrations`) keeps Django's own creation from scratch."""
+    from django.db import connection
+
+    if request.config.getvalue("create_db") or request.config.getvalue("nomigrations"):
+        yield None
+        return
+    worker = getattr(request.config, "workerinput", {}).get("workerid", "")
+    with django_db_blocker.unblock():
+        if connection.vendor == "postgresql":
+            connection.settings_dict["TEST"]["TEMPLATE"] = testdb.postgresql_template(connection)
+            yield None
+            return
+        if connection.vendor != "sqlite":
+            yield None
+            return
+        copy = testdb.sqlite_worker_copy(connection, worker)
+    connection.settings_dict["TEST"]["NAME"] = str(copy)
+    yield copy
+    connection.close()
+    copy.unlink(missing_ok=True)
+
+
+@pytest.fixture(scope="session")
+def django_db_keepdb(request, django_db_modify_db_settings) -> bool:
+    """Keep the SQLite copy Django is given (deleted above when the session ends): not
+    keeping it would make Django delete it and migrate from scratch."""
+    return bool(request.config.getvalue("reuse_db") or django_db_modify_db_settings)
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _fast_password_hasher():
+    """PBKDF2 costs about a third of a second per password by design; tests that make
+    users need none of that. A test about hashing itself asks for `real_password_hashers`."""
+    from django.conf import settings
+
+    _real_hashers.extend(settings.PASSWORD_HASHERS)
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
+
+
+_real_hashers: list[str] = []
+
+
+@pytest.fixture
+def real_password_hashers(settings):
+    """The hashers Zist runs with outside tests, for a test about password storage."""
+    settings.PASSWORD_HASHERS = list(_real_hashers)
+
+
+@pytest.fixture(scope="class")
+def demo_platform(django_db_setup, django_db_blocker):
+    """The platform demo (organisations, units, accounts) loaded once for a class of
+    tests that read it, and rolled back after the class. Each test still runs in its own
+    savepoint inside (ask for `db`), so no test sees what another one wrote."""
+    from django.db import transaction
+
+    from zist.demo import platform
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        platform.load()
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture(autouse=True)

@@ -86,16 +86,44 @@ INSTALLED_APPS = [
 ]
 
 
+def _git_index_paths(root: Path) -> set[str] | None:
+    """The paths git's index holds (committed or staged) in the checkout at `root`, read
+    from the index file itself rather than by running git; None when `root` is not a git
+    checkout or its index is in a form not read here (version 4, split or sparse)."""
+    git = root / ".git"
+    try:
+        if git.is_file():  # a linked worktree: the file says "gitdir: <path>"
+            git = root / git.read_text().split(":", 1)[1].strip()
+        data = (git / "index").read_bytes()
+    except (OSError, IndexError):
+        return None
+    if data[:4] != b"DIRC" or int.from_bytes(data[4:8], "big") not in (2, 3):
+        return None
+    paths, offset = set(), 12
+    for _entry in range(int.from_bytes(data[8:12], "big")):
+        # 62 bytes of stat data, hash and flags (+2 extended flags), the path, then NULs
+        # up to a multiple of 8 bytes.
+        flags = int.from_bytes(data[offset + 60 : offset + 62], "big")
+        start = offset + 62 + (2 if flags & 0x4000 else 0)
+        end = data.index(b"\0", start)
+        paths.add(data[start:end].decode("utf-8", "surrogateescape"))
+        offset += (end - offset + 8) // 8 * 8
+    while offset + 8 <= len(data) - 20:  # extensions, then the checksum
+        if data[offset : offset + 4] in (b"link", b"sdir"):
+            return None
+        offset += 8 + int.from_bytes(data[offset + 4 : offset + 8], "big")
+    return paths
+
+
 def _domain_apps() -> list[str]:
     """Every other folder of zist/ with an apps.py is a domain app (a register family):
     adding one needs no edit here. Sorted, so the order is the same everywhere.
 
-    In a git checkout, folders not yet committed are left out unless named in
-    ZIST_APPS (comma-separated), so that one engineer's half-built app does not break
-    everybody else's runs in a shared working tree. A clean clone (CI) or an installed
-    package has no such folders and installs everything.
+    In a git checkout, folders not yet in git's index are left out unless named in
+    ZIST_APPS (comma-separated), so that a half-built app does not break runs of the
+    rest. A clean clone (CI) or an installed package has no such folders and installs
+    everything. See docs/decisions/0002-auto-discovered-apps.md.
     """
-    import subprocess
     import sys
 
     platform = {app.rsplit(".", 1)[-1] for app in INSTALLED_APPS if app.startswith("zist.")}
@@ -104,20 +132,13 @@ def _domain_apps() -> list[str]:
         for path in sorted(BASE_DIR.glob("*/apps.py"))
         if path.parent.name not in platform | {"demo"}
     ]
-    try:
-        tracked = subprocess.run(
-            ["git", "ls-files", "--", *[f"{name}/apps.py" for name in names]],
-            cwd=BASE_DIR,
-            capture_output=True,
-            text=True,
-            check=True,
-            timeout=10,
-        ).stdout.split()
-    except (OSError, subprocess.SubprocessError):
+    tracked = _git_index_paths(BASE_DIR.parent)
+    if tracked is None:
         return [f"zist.{name}" for name in names]
     wanted = set(env_list("ZIST_APPS", []))
-    committed = {path.split("/", 1)[0] for path in tracked}
-    skipped = [name for name in names if name not in committed and name not in wanted]
+    skipped = [
+        name for name in names if f"zist/{name}/apps.py" not in tracked and name not in wanted
+    ]
     if skipped and env_bool("ZIST_WARN_UNCOMMITTED_APPS", True):
         sys.stderr.write(
             f"zist: not installing uncommitted apps {', '.join(skipped)} "

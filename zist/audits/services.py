@@ -26,6 +26,7 @@ from zist.audits.models import (
     FindingGrade,
 )
 from zist.core import calendars
+from zist.core.calendars import add_months
 from zist.core.querysets import scope_paths
 from zist.users.roles import Role
 
@@ -167,18 +168,6 @@ def unit_risk(unit, since: dt.date) -> dict:
         "last_audit": last,
         "next_due": due,
     }
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year = day.year + month // 12
-    month = month % 12 + 1
-    for candidate in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, candidate))
-        except ValueError:
-            continue
-    raise ValueError(day)
 
 
 def generate_checklist(audit: Audit) -> int:

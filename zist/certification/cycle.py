@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from zist.audits.services import add_months
+from zist.core.calendars import add_months
 
 SURVEILLANCE_1, SURVEILLANCE_2, RECERTIFICATION = "surveillance1", "surveillance2", "recert"
 

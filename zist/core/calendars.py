@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from calendar import monthrange
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
@@ -86,6 +87,14 @@ def to_jalali(value: dt.date) -> jdatetime.date:
 def from_jalali(year: int, month: int, day: int) -> dt.date:
     """Gregorian date of a Jalali date; ValueError if the Jalali date does not exist."""
     return jdatetime.date(year, month, day).togregorian()
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """`day` moved by whole Gregorian months, clipped to the target month's last day
+    (31 January + 1 month = 28 or 29 February). Works on dates and datetimes."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return day.replace(year=year, month=month, day=min(day.day, monthrange(year, month)[1]))
 
 
 def format_date(value: dt.date | None, calendar: str | None = None) -> str:

@@ -4,15 +4,14 @@ generic permission matrix (zist/core/tests/test_permission_matrix.py).
 Registering a model as a register obliges its app to declare a `Scenario` here (in the
 app's `testing.py`): how to make an object on a unit, what an API create payload looks
 like, and what a change looks like. The matrix then checks every role × action ×
-in-scope/out-of-scope over the UI, the API and the export.
+in-scope/out-of-scope over the UI, the API and the export, against the answers written
+out in its EXPECTED table.
 """
 
 from __future__ import annotations
 
 import itertools
 from dataclasses import dataclass
-
-from zist.users.roles import allowed_actions
 
 _scenarios: dict[str, type[Scenario]] = {}
 _counter = itertools.count(1)
@@ -66,11 +65,6 @@ class Scenario:
     def outside_unit(cls, cast: Cast):
         """Where objects out of the tested role's reach live."""
         return cast.outside
-
-    @classmethod
-    def expected(cls, role: str, action: str) -> bool:
-        """May a role granted on `cast.inside` do `action` on an object made there?"""
-        return action in allowed_actions(role, cls.model._meta.label_lower)
 
     @classmethod
     def label(cls, obj) -> str:

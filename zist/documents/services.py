@@ -5,7 +5,6 @@ and when; the web pages and the API both call these functions.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 import re
 
@@ -17,6 +16,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from zist.core.calendars import add_months
 from zist.documents.models import (
     Acknowledgement,
     ApprovalRoute,
@@ -26,15 +26,6 @@ from zist.documents.models import (
     VersionStatus,
     ancestor_paths,
 )
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """`day` moved by whole months, clipped to the month's last day (31 Jan + 1 = 28/29 Feb)."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return day.replace(
-        year=year, month=month, day=min(day.day, calendar.monthrange(year, month)[1])
-    )
 
 
 def route_for(document: Document) -> ApprovalRoute | None:

@@ -79,8 +79,6 @@ def demo(transactional_db, settings):
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False
     settings.SECURE_HSTS_SECONDS = 0
-    # Eleven demo accounts hashed with the real hasher would take seconds per test.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     from zist.demo import platform
 
     return platform.load()

@@ -2,18 +2,10 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 
+from zist.core.calendars import add_months
 from zist.obligations.models import ComplianceEvaluation, Obligation
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    """`day` moved `months` calendar months on; the 31st becomes the month's last day
-    when the target month is shorter (31 January + 1 month = 28/29 February)."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 def next_due(

@@ -16,9 +16,9 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from zist.core.calendars import add_months
 from zist.core.models import ZistModel
 from zist.core.querysets import RestrictedQuerySet
-from zist.documents.services import add_months
 
 
 class RecordType(ZistModel):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from zist.documents.services import add_months
+from zist.core.calendars import add_months
 from zist.suppliers.models import Evaluation, Supplier, SupplierStatus
 
 # Score bands: at least APPROVED_FROM approves, at least CONDITIONAL_FROM approves with

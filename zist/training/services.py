@@ -14,8 +14,8 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 
+from zist.core.calendars import add_months
 from zist.documents.models import ancestor_paths
-from zist.documents.services import add_months
 from zist.training.models import (
     Attendance,
     Certificate,
