@@ -3,12 +3,16 @@ past date. Records are written by django-simple-history; nothing here edits them
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import models
+from django.db.models import Q
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalChanges
 from treebeard.mp_tree import MP_Node
 
 from zist.core.display import display
@@ -50,7 +54,56 @@ def restrict_history(queryset: models.QuerySet, user, model: type[models.Model])
         return queryset
     if not paths:
         return queryset.none()
-    return queryset.filter(model.scope_q(paths, "view"))
+    return queryset.filter(on_history(model, model.scope_q(paths, "view")))
+
+
+def on_history(model: type[models.Model], query: Q) -> Q:
+    """`query`, written for `model`, made to mean the same on the model's history table.
+
+    There `pk` is the history row's own number, which may equal any record's id; the
+    record's identity is the field named like the model's primary key (`id`). Scopes
+    say `pk` ("pk__in": the documents that apply to my units), so every `pk` lookup at
+    the query's top level is read as the record's id. Lookups through a relation
+    ("unit__pk") already name the related record and stay as they are."""
+    identity = model._meta.pk.attname
+
+    def rewrite(node):
+        if isinstance(node, Q):
+            clone = copy.copy(node)
+            clone.children = [rewrite(child) for child in node.children]
+            return clone
+        if isinstance(node, tuple) and (node[0] == "pk" or node[0].startswith("pk__")):
+            return (identity + node[0][2:], node[1])
+        return node
+
+    return rewrite(query)
+
+
+def is_historical(model: type[models.Model]) -> bool:
+    """Whether `model` is a history table (rows are states of another model's records)."""
+    return issubclass(model, HistoricalChanges)
+
+
+def as_instances(records, prefetch: tuple[str, ...] = ()) -> list[models.Model]:
+    """Historical rows as the records they were, with the related objects the rows'
+    query joined (no query per row for a unit's name) and `prefetch` (relations that
+    history does not keep, read as they are now) fetched once for all."""
+    instances = []
+    for record in records:
+        instance = record.instance
+        for model_field in instance._meta.concrete_fields:
+            if not model_field.is_relation:
+                continue
+            try:
+                joined = record._meta.get_field(model_field.name)
+            except FieldDoesNotExist:  # a field history leaves out
+                continue
+            if joined.is_cached(record):
+                setattr(instance, model_field.name, getattr(record, model_field.name))
+        instances.append(instance)
+    if prefetch:
+        models.prefetch_related_objects(instances, *prefetch)
+    return instances
 
 
 def object_history(model: type[models.Model], pk: int, user) -> list[Entry] | None:
@@ -151,9 +204,50 @@ def _show(model_field, value, related) -> str:
     return display(value, model_field)
 
 
-def as_of(model: type[models.Model], moment: dt.datetime):
-    """The register as it stood at `moment` (historical instances)."""
-    return model.history.as_of(moment)
+def as_of(model: type[models.Model], moment: dt.datetime) -> models.QuerySet:
+    """The register as it stood at `moment`: the latest history row of each record
+    made by then, records deleted by then left out.
+
+    Rows, not simple_history's instances: those are made only when a query is fully
+    read (not by `iterator()`, which exports use), and a history table holds no
+    many-to-many links to prefetch. Tables turn the rows into records
+    (`as_instances`) once per page or export chunk."""
+    rows = model.history.filter(history_date__lte=moment).latest_of_each()
+    return rows.exclude(history_type="-")
+
+
+def filter_history(filterset, model: type[models.Model]):
+    """Make a register's filterset, built on history rows (the list as of a date),
+    answer every filter: a filter on a column the history table keeps reads the rows
+    as they stood; a many-to-many link or a computed filter ("overdue") is not kept in
+    history, so it reads today's records and keeps the rows of those it finds. The
+    free-text search reads the rows (its fields are columns of both tables)."""
+    history_model = filterset.queryset.model
+
+    def kept(filter_) -> bool:
+        if filter_.method is not None:
+            return filter_.field_name == "q"
+        try:
+            history_model._meta.get_field(filter_.field_name.split("__")[0])
+        except FieldDoesNotExist:
+            return False
+        return True
+
+    for filter_ in filterset.filters.values():
+        if not kept(filter_):
+            filter_.filter = _on_records(filter_.filter, model)
+    return filterset
+
+
+def _on_records(apply, model):
+    def on_records(queryset, value):
+        records = model.objects.all()
+        found = apply(records, value)
+        if found is records:  # the filter was left empty
+            return queryset
+        return queryset.filter(id__in=found.values("pk"))
+
+    return on_records
 
 
 def attachment_entries(model: type[models.Model], pk: int) -> list[Entry]:

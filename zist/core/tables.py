@@ -13,6 +13,7 @@ from django.db import models
 from django.utils.text import capfirst
 
 from zist.core.display import display, export_value, field_value, resolve_field
+from zist.core.history import as_instances, is_historical
 
 
 @dataclass
@@ -49,6 +50,9 @@ class Table:
             if field is None or field.many_to_many or field.one_to_many:
                 column.orderable = False
         self.sort = sort if self._valid_sort(sort) else None
+        # A register "as of" a past date lists history rows (zist.core.history.as_of):
+        # they become records per page or export chunk, many-to-many links fetched then.
+        self.historical = is_historical(queryset.model)
         self.queryset = self._prepare(queryset)
 
     def _valid_sort(self, sort: str | None) -> bool:
@@ -71,8 +75,9 @@ class Table:
                 related.add("__".join(parts[:-1]))
         if related:
             queryset = queryset.select_related(*sorted(related))
-        if prefetch:
-            queryset = queryset.prefetch_related(*sorted(prefetch))
+        self.prefetch_ = tuple(sorted(prefetch))
+        if prefetch and not self.historical:
+            queryset = queryset.prefetch_related(*self.prefetch_)
         if self.sort:
             queryset = queryset.order_by(self.sort, "pk")
         elif self.default_ordering:
@@ -89,9 +94,15 @@ class Table:
             result.append({"column": column, "sort": current, "next_sort": next_sort})
         return result
 
+    def records(self, objects) -> list[models.Model]:
+        """`objects` as records: history rows become the records they were."""
+        if self.historical:
+            return as_instances(objects, self.prefetch_)
+        return list(objects)
+
     def rows(self, objects) -> list[dict]:
         rows = []
-        for obj in objects:
+        for obj in self.records(objects):
             cells = []
             for column in self.columns_:
                 value = field_value(obj, column.accessor)
@@ -115,8 +126,20 @@ class Table:
         return [str(c.verbose_name) for c in self.columns_]
 
     def export_rows(self):
-        for obj in self.queryset.iterator(chunk_size=2000):
-            yield [
-                export_value(field_value(obj, c.accessor), self.fields[c.accessor])
-                for c in self.columns_
-            ]
+        for chunk in _chunks(self.queryset.iterator(chunk_size=2000), 2000):
+            for obj in self.records(chunk):
+                yield [
+                    export_value(field_value(obj, c.accessor), self.fields[c.accessor])
+                    for c in self.columns_
+                ]
+
+
+def _chunks(iterable, size: int):
+    chunk = []
+    for item in iterable:
+        chunk.append(item)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk

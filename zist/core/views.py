@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
-from zist.core import calendars, concurrency, imports
+from zist.core import calendars, concurrency, history, imports
 from zist.core.display import display, field_value, resolve_field
 from zist.core.exports import FORMATS, export
 from zist.core.forms import ImportForm, add_validation_error
@@ -76,8 +76,10 @@ class ObjectListView(RegisterView):
         queryset = self.restricted("view")
         as_of = self._as_of(request)
         if as_of:
-            queryset = restrict_history(self.model.history.as_of(as_of), request.user, self.model)
+            queryset = restrict_history(history.as_of(self.model, as_of), request.user, self.model)
         filterset = self.register.filterset(request.GET or None, queryset=queryset, request=request)
+        if as_of:
+            filterset = history.filter_history(filterset, self.model)
         if filterset.is_bound and not filterset.is_valid():
             queryset = queryset.none()
         else:

@@ -5,13 +5,13 @@ from django.utils.translation import gettext_lazy as _
 
 from zist.core.filters import ZistFilterSet
 from zist.documents.models import ApprovalRoute, Document, DocumentVersion
-from zist.documents.search import search_documents
+from zist.documents.search import readable_versions, search_documents
 
 
 class DocumentFilterSet(ZistFilterSet):
-    """`q` searches numbers, titles, descriptions and the text of every version (typed or
-    read from its file): ranked full-text search plus "contains" on PostgreSQL,
-    "contains" alone on SQLite (zist.documents.search)."""
+    """`q` searches numbers, titles, descriptions and the text of the versions the user
+    may read (typed or read from their file): ranked full-text search plus "contains"
+    on PostgreSQL, "contains" alone on SQLite (zist.documents.search)."""
 
     search_fields = ("code", "title", "description")
     review_due = django_filters.BooleanFilter(method="filter_review_due", label=_("Review due"))
@@ -21,7 +21,8 @@ class DocumentFilterSet(ZistFilterSet):
         fields = ["unit", "doc_type", "owner", "language", "public", "next_review"]
 
     def search(self, queryset, name, value):
-        return search_documents(queryset, value, fields=self.search_fields)
+        user = getattr(self.request, "user", None)
+        return search_documents(queryset, value, readable_versions(user), fields=self.search_fields)
 
     def filter_review_due(self, queryset, name, value):
         if value is None:

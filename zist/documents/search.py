@@ -59,17 +59,19 @@ def version_vector(config: str):
 def search_documents(
     documents: QuerySet,
     text: str,
-    versions: QuerySet | None = None,
+    versions: QuerySet,
     fields: tuple[str, ...] = ("code", "title", "description"),
 ) -> QuerySet:
-    """`documents` that match `text` in their `fields` or in the text of their
-    `versions` (default: all of them), ranked on PostgreSQL. Only narrows `documents`:
-    a queryset restricted to what a user may see stays so."""
+    """`documents` that match `text` in their `fields` or in the text of `versions`,
+    ranked on PostgreSQL. Only narrows `documents`: a queryset restricted to what a
+    user may see stays so.
+
+    `versions` are those whose text the searcher may read (`readable_versions`), never
+    all: a document found by a word of a draft the user cannot open would tell the
+    draft's words, letter by letter, to whoever searches for their beginnings."""
     text = text.strip()
     if not text:
         return documents
-    if versions is None:
-        versions = DocumentVersion.objects.all()
     contains = Q()
     for field in fields:
         contains |= Q(**{f"{field}__icontains": text})
@@ -87,6 +89,11 @@ def search_documents(
     of_document = versions.filter(in_text, document_id=OuterRef("id")).order_by()
     contains |= Q(Subquery(of_document.values(found=Value(True))[:1], output_field=BooleanField()))
     return _ranked(documents, text, versions, fields, contains)
+
+
+def readable_versions(user) -> QuerySet:
+    """The versions whose text `user` may search: those they may view."""
+    return DocumentVersion.objects.restrict(user, "view")
 
 
 def _ranked(documents, text, versions, fields, contains):

@@ -4,7 +4,9 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from zist.core.forms import ZistModelForm
-from zist.users.models import RoleAssignment, User, plain_reminder_days
+from zist.core.querysets import with_str_related
+from zist.users.models import RoleAssignment, User, may_grant, plain_reminder_days
+from zist.users.roles import Role
 
 
 class UserForm(ZistModelForm):
@@ -53,9 +55,40 @@ class UserForm(ZistModelForm):
 
 
 class RoleAssignmentForm(ZistModelForm):
+    """A grant offers the people the grantor may change and the roles the grantor
+    could give somewhere (zist.users.models.may_grant decides for the unit chosen)."""
+
     class Meta:
         model = RoleAssignment
         fields = ["user", "role", "unit", "valid_from", "valid_until", "note"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.action = "change" if self.instance.pk else "add"
+        self.fields["user"].queryset = with_str_related(User.objects.restrict(self.user, "change"))
+        grantable = grantable_roles(self.user, self.action)
+        self.fields["role"].choices = [
+            (value, label) for value, label in self.fields["role"].choices if value in grantable
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        role, unit = cleaned.get("role"), cleaned.get("unit")
+        if role and unit and not may_grant(self.user, role, unit, self.action):
+            self.add_error("role", GRANT_REFUSED)
+        return cleaned
+
+
+GRANT_REFUSED = _("You may not grant this role on this unit.")
+
+
+def grantable_roles(user, action: str = "add") -> set[str]:
+    """Roles `user` could grant on some unit (empty choice included)."""
+    from zist.users.models import power_paths
+
+    if user is not None and user.is_superuser:
+        return {"", *Role.values}
+    return {"", *(r for r in Role.values if power_paths(user, "users.roleassignment", action, r))}
 
 
 class ProfileForm(forms.ModelForm):

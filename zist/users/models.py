@@ -9,18 +9,82 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from zist.core import calendars
 from zist.core.models import ZistModel
-from zist.core.querysets import RestrictedQuerySet
-from zist.users.roles import TIME_LIMITED_ROLES, Role
+from zist.core.querysets import RestrictedQuerySet, subtree_q
+from zist.users.roles import TIME_LIMITED_ROLES, VIEW, Role, dominates, role_allows
 
 
-class ZistUserManager(UserManager.from_queryset(RestrictedQuerySet)):
+def power_paths(user, model_label: str, action: str, role: str) -> list[str]:
+    """Tree paths of the units on whose subtrees `user` may `action` objects of
+    `model_label` through a grant of a role at least as strong as `role`."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return []
+    return sorted(
+        {
+            grant.unit.path
+            for grant in user.active_grants()
+            if role_allows(grant.role, model_label, action) and dominates(grant.role, role)
+        }
+    )
+
+
+def within_power(user, model_label: str, action: str) -> Q:
+    """Role grants (RoleAssignment objects) that `user`, through `model_label`'s
+    `action`, holds power over: on a unit of their subtree, of a role no stronger than
+    the one they hold there."""
+    query = Q(pk__in=[])
+    for role in Role:
+        query |= Q(role=role) & subtree_q("unit", power_paths(user, model_label, action, role))
+    return query
+
+
+def may_grant(user, role: str, unit, action: str = "add") -> bool:
+    """Whether `user` may give `role` on `unit`: on their subtree, no stronger than
+    the role they hold there (nobody grants themselves or anyone else more)."""
+    if _unlimited(user):
+        return True
+    paths = power_paths(user, "users.roleassignment", action, role)
+    return any(unit.path.startswith(path) for path in paths)
+
+
+def _unlimited(user) -> bool:
+    return user is not None and user.is_authenticated and user.is_active and user.is_superuser
+
+
+class UserQuerySet(RestrictedQuerySet):
+    def restrict(self, user, action: str = VIEW) -> UserQuerySet:
+        """Accounts `user` may `action`. Changing an account (its password, whether it
+        is active) is a way to act as it, so beyond the home unit's subtree it takes
+        power over every grant the account holds, and only a superuser changes a
+        superuser."""
+        queryset = super().restrict(user, action)
+        if action == VIEW or _unlimited(user):
+            return queryset
+        beyond = RoleAssignment.objects.exclude(within_power(user, "users.user", action))
+        return queryset.filter(is_superuser=False).exclude(pk__in=beyond.values("user"))
+
+
+class ZistUserManager(UserManager.from_queryset(UserQuerySet)):
     pass
+
+
+class RoleAssignmentQuerySet(RestrictedQuerySet):
+    def restrict(self, user, action: str = VIEW) -> RoleAssignmentQuerySet:
+        """Grants `user` may `action`: granting, changing or removing one takes a role
+        at least as strong on the grant's unit, and power over the account it is for."""
+        queryset = super().restrict(user, action)
+        if action == VIEW or _unlimited(user):
+            return queryset
+        accounts = User.objects.restrict(user, "change").values("pk")
+        return queryset.filter(within_power(user, self.model._meta.label_lower, action)).filter(
+            user__in=accounts
+        )
 
 
 def reminder_thresholds(text: str) -> tuple[int, ...]:
@@ -167,6 +231,8 @@ class RoleAssignment(ZistModel):
         help_text=_("After this day the role gives no access. Required for external auditors."),
     )
     note = models.CharField(_("note"), max_length=200, blank=True)
+
+    objects = RoleAssignmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["user__username", "unit__path", "role"]

@@ -105,3 +105,15 @@ def allowed_actions(role: str, model_label: str) -> frozenset[str]:
 
 def role_allows(role: str, model_label: str, action: str) -> bool:
     return action in allowed_actions(role, model_label)
+
+
+def dominates(strong: str, weak: str) -> bool:
+    """Whether role `strong` allows everything role `weak` allows, on every model: who
+    holds `strong` may grant `weak` and manage people holding it without gaining power."""
+    from django.apps import apps
+
+    return all(
+        allowed_actions(weak, model._meta.label_lower)
+        <= allowed_actions(strong, model._meta.label_lower)
+        for model in apps.get_models()
+    )

@@ -2,7 +2,8 @@ from django.contrib.auth import password_validation
 from rest_framework import serializers
 
 from zist.core.api import ZistModelSerializer
-from zist.users.models import RoleAssignment, User
+from zist.users.forms import GRANT_REFUSED
+from zist.users.models import RoleAssignment, User, may_grant
 
 
 class UserSerializer(ZistModelSerializer):
@@ -72,3 +73,26 @@ class RoleAssignmentSerializer(ZistModelSerializer):
             "created",
             "last_updated",
         ]
+
+    def get_fields(self):
+        # Granting a role changes what its holder may do: only to people the grantor
+        # may change (zist.users.models.UserQuerySet.restrict).
+        fields = super().get_fields()
+        request = self.context.get("request")
+        fields["user"].queryset = User.objects.restrict(getattr(request, "user", None), "change")
+        return fields
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        request = self.context.get("request")
+        role = attrs.get("role", getattr(self.instance, "role", None))
+        unit = attrs.get("unit", getattr(self.instance, "unit", None))
+        action = "change" if self.instance is not None else "add"
+        if (
+            request is not None
+            and role
+            and unit
+            and not may_grant(request.user, role, unit, action)
+        ):
+            raise serializers.ValidationError({"role": GRANT_REFUSED})
+        return attrs

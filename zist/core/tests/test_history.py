@@ -145,3 +145,66 @@ def test_the_change_log_lists_the_newest_visible_changes_in_a_few_queries(
     assert [row["date"] for row in rows] == sorted((row["date"] for row in rows), reverse=True)
     page = client.get(reverse("home")).content.decode()
     assert "G1: Second words" in page
+
+
+def _documents_and_obligations(cast):
+    """Records of the region that apply to District 3 (visible to it through `pk__in`
+    in their scopes), and records of another organisation."""
+    from zist.documents.testing import make_document
+    from zist.obligations.models import Obligation
+
+    shared_document = make_document(cast.region, title="Applies to District 3")
+    shared_document.applicable_units.add(cast.inside)
+    foreign_document = make_document(cast.foreign, title="Biblioteket's own")
+    shared_obligation = Obligation.objects.create(
+        unit=cast.region, reference="R-1", title="Region permit", kind="permit"
+    )
+    shared_obligation.applies_to.add(cast.inside)
+    foreign_obligation = Obligation.objects.create(
+        unit=cast.foreign, reference="F-1", title="Foreign permit", kind="permit"
+    )
+    return [(shared_document, foreign_document), (shared_obligation, foreign_obligation)]
+
+
+def test_it_restricts_history_by_the_records_id_not_the_history_rows(cast, make_user, client):
+    """Scopes that say `pk__in` (documents and obligations that apply to my units) read
+    the record's id on history tables, never the history row's."""
+    from zist.core.registry import get_register
+    from zist.core.testing import collide_history
+
+    pairs = _documents_and_obligations(cast)
+    client.force_login(make_user(Role.ENVIRONMENTAL_REPRESENTATIVE, cast.inside))
+    today = dt.date.today().isoformat()
+    for shared, foreign in pairs:
+        model = type(shared)
+        collide_history(model, shared.pk, foreign.pk)
+        reg = get_register(model)
+        listed = client.get(reverse(reg.url_name("list")), {"as_of": today})
+        assert [row["object"].pk for row in listed.context["rows"]] == [shared.pk]
+        exported = b"".join(
+            client.get(
+                reverse(reg.url_name("list")), {"as_of": today, "export": "csv"}
+            ).streaming_content
+        ).decode()
+        assert shared.title in exported and foreign.title not in exported
+        history = reverse(reg.url_name("history"), args=[foreign.pk])
+        assert client.get(history).status_code == 404
+        labels = [row["label"] for row in client.get(reverse("change_log")).context["rows"]]
+        assert str(shared) in labels and str(foreign) not in labels
+        assert str(foreign) not in client.get(reverse("home")).content.decode()
+
+
+def test_it_hides_a_deleted_foreign_record_whose_last_row_shares_a_visible_id(
+    cast, make_user, client
+):
+    from zist.core.testing import collide_history
+    from zist.documents.models import Document
+
+    (shared, foreign), _obligations = _documents_and_obligations(cast)
+    foreign_pk = foreign.pk
+    foreign.delete()
+    collide_history(Document, shared.pk, foreign_pk)
+    client.force_login(make_user(Role.ENVIRONMENTAL_REPRESENTATIVE, cast.inside))
+    assert client.get(reverse("documents:document_history", args=[shared.pk])).status_code == 200
+    response = client.get(reverse("documents:document_history", args=[foreign_pk]))
+    assert response.status_code == 404

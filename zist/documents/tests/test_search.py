@@ -1,6 +1,7 @@
 """The document search: ranked full-text search on PostgreSQL, "contains" everywhere,
 within the user's reach, over typed text and the text of uploaded files."""
 
+import datetime as dt
 import io
 import logging
 import zipfile
@@ -148,7 +149,7 @@ def test_it_ranks_title_before_description_before_text_before_contains_only(
 def test_it_looks_words_up_in_the_gin_indexes(english_site):
     document = make_document(english_site)
     DocumentVersion.objects.create(document=document, content="Boiler inspection")
-    found = search_documents(Document.objects.all(), "inspections")
+    found = search_documents(Document.objects.all(), "inspections", DocumentVersion.objects.all())
     sql, params = found.query.sql_with_params()
     with connection.cursor() as cursor:
         # Tables this small are read whole; forbid that to see which index serves.
@@ -259,6 +260,29 @@ def test_a_district_representative_does_not_find_another_districts_documents(
     assert found(client, "D4-01") == []
     api = client.get("/api/documents/documents/", {"q": "spill"})
     assert [row["id"] for row in api.json()["results"]] == [mine.pk]
+
+
+def test_it_searches_only_the_text_of_versions_the_user_may_read(cast, make_user, client):
+    """A district reads a region document's published version, not its drafts: a draft's
+    words find nothing, not even by their first letters (which would spell them out)."""
+    document = make_document(cast.region, code="R-01", title="Noise policy")
+    document.applicable_units.add(cast.inside)
+    DocumentVersion.objects.create(
+        document=document, number=1, status=VersionStatus.PUBLISHED, content="quiet hours"
+    )
+    DocumentVersion.objects.create(
+        document=document, number=2, content="draft: relocate the depot to Varanak"
+    )
+    today = dt.date.today().isoformat()
+    client.force_login(make_user(Role.ENVIRONMENTAL_REPRESENTATIVE, cast.inside))
+    assert found(client, "quiet") == [document]
+    for hidden in ("Varanak", "Vara", "relocate the depot"):
+        assert found(client, hidden) == []
+        assert found(client, hidden, as_of=today) == []
+        api = client.get("/api/documents/documents/", {"q": hidden})
+        assert api.json()["results"] == []
+    client.force_login(make_user(Role.ENVIRONMENTAL_MANAGER, cast.region))
+    assert found(client, "Varanak") == [document]
 
 
 # Text read from uploaded files
