@@ -258,7 +258,7 @@ def test_it_restricts_history_by_the_records_identity(label, cast, client, setti
     """The as-of list and its export, the change log and the History page show the
     user's records and never another unit's, whatever the history rows' own ids."""
     reg, sc = REGISTERS[label], scenarios()[label]
-    role = next(r.value for r in Role if sc.expected(r.value, "view"))
+    role = next(r.value for r in Role if _expected(label, r.value)["view"])
     user = User.objects.create_user("tested", password="pw", home_unit=cast.inside)
     RoleAssignment.objects.create(
         user=user, role=role, unit=cast.inside, valid_until=dt.date.today() + dt.timedelta(days=30)
