@@ -331,9 +331,22 @@ def _parse_rows(rows, columns, meters, zone, decimal_comma, report, progress):
         elif meter_at is not None and meter_at < len(row):
             code = row[meter_at]
             if isinstance(code, str):
-                known[code] = meters[code.strip().lower()][0]
+                known[code] = meters[code.strip().lower().split(" · ", 1)[0].strip()][0]
     report.rows = count
     return parsed
+
+
+def _export_headings(key: str) -> set[str]:
+    """The heading of `key`'s column in Zist's own export of readings, in every
+    language, so that an exported file imports back without naming its columns."""
+    from django.utils import translation
+
+    field = Reading._meta.get_field(key)
+    headings = set()
+    for language in ("fa", "da", "fi", "en"):
+        with translation.override(language):
+            headings.add(str(field.verbose_name).strip().lower())
+    return headings
 
 
 def _columns(header: list[str], mapping: dict[str, str]) -> dict[str, int | None]:
@@ -342,6 +355,9 @@ def _columns(header: list[str], mapping: dict[str, str]) -> dict[str, int | None
     missing = []
     for key in ("meter", "timestamp", "value", "quality"):
         wanted = (mapping.get(key) or "").strip().lower()
+        exported = [h for h in lowered if h in _export_headings(key)]
+        if wanted and wanted not in lowered and wanted == DEFAULT_MAPPING[key] and exported:
+            wanted = exported[0]
         if wanted and wanted in lowered:
             columns[key] = lowered.index(wanted)
         elif key == "quality" or (key == "meter" and not wanted):
@@ -364,6 +380,9 @@ def _parse_row(row, number, columns, meters, zone, decimal_comma, parsed, times)
     code = cell("meter")
     code = code.strip().lower() if isinstance(code, str) else str(code or "").strip().lower()
     candidates = meters.get(code, [])
+    if not candidates and " · " in code:
+        # Zist's export names a meter "code · name".
+        candidates = meters.get(code.split(" · ", 1)[0].strip(), [])
     if not candidates:
         return _("no meter with code %(code)s in this unit") % {"code": cell("meter") or ""}
     if len(candidates) > 1:

@@ -141,9 +141,7 @@ def test_it_rounds_to_the_decimals_asked_half_up():
 
 def test_it_writes_money_to_its_currencys_digits():
     assert format_money(Decimal("1250.5"), "DKK", lang="da", digits="latin") == "1.250,50"
-    assert format_money(Decimal("1500000.00"), "IRR", lang="fa", digits="persian") == (
-        "۱٬۵۰۰٬۰۰۰"
-    )
+    assert format_money(Decimal("1500000.00"), "IRR", lang="fa", digits="persian") == ("۱٬۵۰۰٬۰۰۰")
 
 
 @pytest.mark.parametrize(
