@@ -6,7 +6,7 @@ language. CSV is written the way the user's spreadsheet reads it: Excel in Danis
 Finnish (any language whose decimal mark is a comma) splits columns at `;` and reads
 `1234,5`; elsewhere `,` and `1234.5`. Numbers are never grouped and digits are Latin,
 so that every spreadsheet computes with them; dates are ISO (2026-12-03), which Excel
-reads in every language, or Jalali text (1405/09/12) for a Jalali user. Decision 0006.
+reads in every language, or Jalali text (1405/09/12) for a Jalali user. Decision 0009.
 Zist's imports read both files back (`zist.core.imports`).
 """
 

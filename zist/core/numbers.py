@@ -3,7 +3,7 @@
 Reading (`parse_number`): what a person types in a form, a filter or a spreadsheet cell,
 in Latin, Persian (۰–۹) or Arabic-Indic (٠–٩) digits, with the separators of the
 interface language. The rules, each with worked examples in
-`zist/core/tests/test_numbers.py` and the reasons in decision 0006:
+`zist/core/tests/test_numbers.py` and the reasons in decision 0009:
 
 1. Digits of the three sets may be mixed; spaces around the number, and the bidi marks
    that copying from right-to-left text brings along, are ignored.
