@@ -201,13 +201,19 @@ FIELD_SWAPS: dict[type, type] = {
 }
 
 
+DEFAULT_WIDGETS = (forms.NumberInput, forms.DateInput, forms.DateTimeInput, forms.TextInput)
+
+
 def zist_field(field: forms.Field) -> forms.Field:
     """`field` as Zist's own field where Django's default would lose what the user
     types (Django's own classes only: a field a form chose on purpose stays)."""
     swap = FIELD_SWAPS.get(type(field))
     if swap is None:
         return field
+    # A widget the form chose (a hidden input) stays; Django's defaults are replaced.
+    chosen = type(field.widget) not in DEFAULT_WIDGETS
     return swap(
+        widget=field.widget if chosen else None,
         required=field.required,
         label=field.label,
         help_text=field.help_text,

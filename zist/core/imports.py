@@ -224,7 +224,8 @@ def _lookup(field, value: str):
         if len(match) == 1:
             return str(match[0].pk)
     for obj in queryset[:5000]:
-        if str(obj).strip().lower() == value.lower():
+        # Titles show dates in the user's calendar and digits; the cell's are Latin.
+        if calendars.to_latin_digits(str(obj)).strip().lower() == value.lower():
             return str(obj.pk)
     return value
 

@@ -259,3 +259,13 @@ def test_a_filter_reads_numbers_and_date_times_as_the_user_writes_them(cast):
         since = {"timestamp__gte": "۱۴۰۵/۰۹/۱۱ ۰۸:۰۰"}
         found = ValueFilterSet(since, Reading.objects.all(), request=request)
         assert [r.value for r in found.qs] == [750100.4]
+
+
+def test_a_widget_the_form_chose_stays_when_its_field_is_swapped(cast):
+    from django import forms
+
+    from zist.nonconformities.forms import NonconformityForm
+
+    field = NonconformityForm(user=cast.superuser).fields["source_id"]
+    assert isinstance(field, NumberField)
+    assert isinstance(field.widget, forms.HiddenInput)
