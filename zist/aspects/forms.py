@@ -12,7 +12,7 @@ from zist.aspects.models import (
     Impact,
     OverrideRule,
 )
-from zist.core.forms import ZistModelForm, scope_choices
+from zist.core.forms import IntegerNumberField, ZistModelForm, scope_choices
 
 
 class ScoresField(forms.CharField):
@@ -106,7 +106,7 @@ class AspectForm(ZistModelForm):
             self.fields["scores"].widget = forms.HiddenInput()
             scores = self.instance.scores or {}
             for criterion in self.criteria:
-                self.fields[f"score_{criterion.code}"] = forms.IntegerField(
+                self.fields[f"score_{criterion.code}"] = IntegerNumberField(
                     label=criterion.name,
                     required=False,
                     min_value=criterion.minimum,

@@ -131,6 +131,11 @@ def date_input_hint(calendar: str | None = None) -> str:
     )
 
 
+def datetime_input_hint(calendar: str | None = None) -> str:
+    """What a user should type for a date and time, e.g. 1403/01/01 08:30 for Jalali."""
+    return f"{date_input_hint(calendar)} {localize_digits('08:30')}"
+
+
 GREGORIAN_YEAR_FLOOR = 1700
 _JALALI_INPUT = re.compile(r"^\s*(\d{3,4})\s*[/\-.]\s*(\d{1,2})\s*[/\-.]\s*(\d{1,2})\s*$")
 
@@ -158,6 +163,29 @@ def parse_date(text: str, calendar: str | None = None) -> dt.date:
         except ValueError:
             continue
     raise ValueError(text)
+
+
+# A time at the end of a date-time: 8:30, 08:30:15, and 8.30 as Finns write it.
+_TIME_AT_END = re.compile(r"(?:^|[\sT,]+)(\d{1,2})[:.](\d{2})(?:[:.](\d{2}))?\s*$")
+
+
+def parse_datetime(text: str, calendar: str | None = None) -> dt.datetime:
+    """Parse a date and time typed in the given calendar, in any of the three digit
+    sets: the date as `parse_date` reads it, then hours and minutes (seconds
+    optional). A date alone is its midnight. The result is naive (wall-clock time);
+    ValueError when the text is not a valid date and time.
+
+    `1405/09/11 08:00` and `1405-09-11 08:00` typed by a Jalali user are both 11 Azar
+    1405, never the Gregorian year 1405."""
+    text = to_latin_digits(text).strip()
+    match = _TIME_AT_END.search(text)
+    if match is None:
+        return dt.datetime.combine(parse_date(text, calendar), dt.time())
+    date_text = text[: match.start()].strip()
+    if not date_text:
+        raise ValueError(text)
+    hour, minute, second = (int(part or 0) for part in match.groups())
+    return dt.datetime.combine(parse_date(date_text, calendar), dt.time(hour, minute, second))
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,10 @@ import datetime as dt
 from decimal import Decimal
 
 from django.db import models
-from django.utils import formats
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from zist.core import calendars
+from zist.core import calendars, numbers
 
 EMPTY = "—"
 
@@ -39,8 +39,9 @@ def display(value, field: models.Field | None = None, digits: bool = True) -> st
     if isinstance(value, dt.date):
         return calendars.format_date(value)
     if isinstance(value, int | float | Decimal):
-        text = formats.number_format(value, use_l10n=True)
-        return calendars.localize_digits(text) if digits else text
+        return numbers.format_number(
+            value, decimals=decimals_for(field), digits=None if digits else calendars.LATIN_DIGITS
+        )
     if isinstance(value, models.Manager):
         return ", ".join(str(item) for item in value.all()) or EMPTY
     if isinstance(value, models.fields.files.FieldFile):
@@ -48,9 +49,16 @@ def display(value, field: models.Field | None = None, digits: bool = True) -> st
     return str(value)
 
 
+def decimals_for(field: models.Field | None) -> int | None:
+    """The decimals a field's values are shown with, where the field knows them (a
+    field may say `display_decimals`); None: those the value carries."""
+    return getattr(field, "display_decimals", None)
+
+
 def export_value(value, field: models.Field | None = None):
-    """A value for CSV/XLSX: numbers stay numbers, dates follow the user's calendar
-    (Gregorian dates stay dates), digits stay Latin so spreadsheets can compute."""
+    """A value for CSV/XLSX: numbers stay numbers (without float noise), dates stay
+    dates and date-times local date-times (`zist.core.exports` writes them for the
+    user's calendar and spreadsheet)."""
     if field is not None and field.choices and value not in (None, ""):
         return str(dict(field.flatchoices).get(value, value))
     if value is None:
@@ -58,12 +66,13 @@ def export_value(value, field: models.Field | None = None):
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
     if isinstance(value, dt.datetime):
-        return calendars.to_latin_digits(calendars.format_datetime(value))
+        local = timezone.localtime(value) if timezone.is_aware(value) else value
+        return local.replace(tzinfo=None)
     if isinstance(value, dt.date):
-        if calendars.active_calendar() == calendars.JALALI:
-            return calendars.to_latin_digits(calendars.format_date(value))
         return value
-    if isinstance(value, int | float | Decimal):
+    if isinstance(value, float):
+        return float(numbers.to_decimal(value))
+    if isinstance(value, int | Decimal):
         return value
     if isinstance(value, models.Manager):
         return ", ".join(str(item) for item in value.all())

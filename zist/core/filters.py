@@ -9,12 +9,36 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django_filters.utils import label_for_filter
 
-from zist.core.forms import CalendarDateField
+from zist.core.forms import (
+    CalendarDateField,
+    CalendarDateTimeField,
+    FloatNumberField,
+    IntegerNumberField,
+    NumberField,
+)
 from zist.core.querysets import with_str_related
 
 
 class CalendarDateFilter(django_filters.DateFilter):
     field_class = CalendarDateField
+
+
+class CalendarDateTimeFilter(django_filters.DateTimeFilter):
+    field_class = CalendarDateTimeField
+
+
+class NumberFilter(django_filters.NumberFilter):
+    """A number typed as the user writes it (`zist.core.numbers`)."""
+
+    field_class = NumberField
+
+
+class FloatNumberFilter(django_filters.NumberFilter):
+    field_class = FloatNumberField
+
+
+class IntegerNumberFilter(django_filters.NumberFilter):
+    field_class = IntegerNumberField
 
 
 # django-filter writes a label from the model field's verbose name the first time a
@@ -23,8 +47,9 @@ lazy_label_for_filter = lazy(label_for_filter, str)
 
 
 class ZistFilterSet(django_filters.FilterSet):
-    """Base FilterSet: a free-text `q` over `search_fields`, date filters in the user's
-    calendar, and related choices restricted to what the user may see.
+    """Base FilterSet: a free-text `q` over `search_fields`, date and date-time filters
+    in the user's calendar, numbers read as the user writes them (also as API
+    parameters), and related choices restricted to what the user may see.
 
     Nothing read from a filter is kept for everyone. The class's `base_filters` are
     shared by every request, and django-filter caches on a filter the form field (and
@@ -40,6 +65,13 @@ class ZistFilterSet(django_filters.FilterSet):
     FILTER_DEFAULTS = {
         **django_filters.FilterSet.FILTER_DEFAULTS,
         models.DateField: {"filter_class": CalendarDateFilter},
+        models.DateTimeField: {"filter_class": CalendarDateTimeFilter},
+        models.DecimalField: {"filter_class": NumberFilter},
+        models.FloatField: {"filter_class": FloatNumberFilter},
+        models.IntegerField: {"filter_class": IntegerNumberFilter},
+        models.SmallIntegerField: {"filter_class": IntegerNumberFilter},
+        models.PositiveIntegerField: {"filter_class": IntegerNumberFilter},
+        models.PositiveSmallIntegerField: {"filter_class": IntegerNumberFilter},
     }
 
     @classmethod

@@ -1,13 +1,19 @@
-"""Form machinery: dates typed in the user's calendar and choices restricted to what
+"""Form machinery: numbers, dates and date-times typed as the user writes them (any
+digits, the language's separators, the user's calendar), and choices restricted to what
 the user may see (and, for the field that places an object on the tree, change)."""
 
 from __future__ import annotations
 
+import datetime as dt
+from decimal import Decimal
+
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.utils import from_current_timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from zist.core import calendars
+from zist.core import calendars, numbers
 from zist.core.querysets import scope_paths, subtree_q, with_str_related
 
 
@@ -52,6 +58,172 @@ class CalendarDateField(forms.DateField):
             ) from None
 
 
+class CalendarDateTimeInput(CalendarDateInput):
+    def format_value(self, value):
+        if isinstance(value, dt.datetime):
+            return calendars.format_datetime(value)
+        return value
+
+    def get_context(self, name, value, attrs):
+        context = forms.TextInput.get_context(self, name, value, attrs)
+        context["widget"]["attrs"].setdefault("placeholder", calendars.datetime_input_hint())
+        return context
+
+
+class CalendarDateTimeField(forms.DateTimeField):
+    """A date and time typed in the user's calendar and digits (`۱۴۰۵/۰۹/۱۱ ۰۸:۰۰`),
+    in the current time zone (the organisation's); stored as the UTC instant. A date
+    alone means its midnight."""
+
+    widget = CalendarDateTimeInput
+    default_error_messages = {
+        "invalid": _("Enter a valid date and time, e.g. %(example)s."),
+    }
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, dt.datetime):
+            return from_current_timezone(value) if timezone.is_naive(value) else value
+        if isinstance(value, dt.date):
+            return from_current_timezone(dt.datetime.combine(value, dt.time()))
+        try:
+            moment = calendars.parse_datetime(str(value))
+        except ValueError:
+            raise ValidationError(
+                self.error_messages["invalid"],
+                code="invalid",
+                params={"example": calendars.datetime_input_hint()},
+            ) from None
+        return from_current_timezone(moment)
+
+
+class NumberTextInput(forms.TextInput):
+    """A text input for numbers: the browser keeps every character typed (a
+    `type=number` input drops Persian digits and the decimal comma before the form is
+    sent), the phone shows its number keyboard."""
+
+    def __init__(self, attrs=None, inputmode: str = "decimal"):
+        super().__init__(
+            {"inputmode": inputmode, "dir": "ltr", "autocomplete": "off", **(attrs or {})}
+        )
+
+    def format_value(self, value):
+        if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+            return numbers.input_text(value)
+        return value
+
+
+class NumberField(forms.DecimalField):
+    """A number typed as the user writes it: any digits, the language's decimal and
+    group marks, refused with an example when ambiguous (rules in `zist.core.numbers`).
+    Cleans to a Decimal; `FloatNumberField` and `IntegerNumberField` to float and int.
+    The model's limits (digits, decimal places, minimum, maximum) still apply: a value
+    with too many decimals is refused, never rounded."""
+
+    widget = NumberTextInput
+    default_error_messages = {
+        "invalid": _("Enter a number, e.g. %(example)s or %(plain)s."),
+        "ambiguous": _(
+            "It is not clear which number %(value)s is. Write it like %(example)s or %(plain)s."
+        ),
+    }
+
+    def _params(self, value) -> dict:
+        return {
+            "value": value,
+            "example": numbers.example(grouped=True),
+            "plain": numbers.example(grouped=False),
+        }
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+            return numbers.to_decimal(value)
+        try:
+            return numbers.parse_number(str(value))
+        except numbers.NumberError as error:
+            raise ValidationError(
+                self.error_messages[error.code], code=error.code, params=self._params(value)
+            ) from None
+
+    def clean(self, value):
+        return self.convert(super().clean(value))
+
+    def convert(self, value: Decimal | None):
+        return value
+
+    def has_changed(self, initial, data) -> bool:
+        try:
+            data = self.to_python(data)
+        except ValidationError:
+            return True
+        if initial in self.empty_values:
+            return data is not None
+        return data != numbers.to_decimal(initial)
+
+
+class FloatNumberField(NumberField):
+    def convert(self, value):
+        return None if value is None else float(value)
+
+
+class IntegerNumberField(NumberField):
+    default_error_messages = {
+        "whole": _("Enter a whole number, e.g. %(example)s."),
+    }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.widget.attrs["inputmode"] = "numeric"
+
+    def validate(self, value):
+        super().validate(value)
+        if value is not None and value != value.to_integral_value():
+            raise ValidationError(
+                self.error_messages["whole"],
+                code="whole",
+                params={"example": numbers.format_number(1234)},
+            )
+
+    def convert(self, value):
+        return None if value is None else int(value)
+
+
+# Django's default form fields → Zist's, swapped in every ZistModelForm and FilterSet.
+FIELD_SWAPS: dict[type, type] = {
+    forms.DateField: CalendarDateField,
+    forms.DateTimeField: CalendarDateTimeField,
+    forms.DecimalField: NumberField,
+    forms.FloatField: FloatNumberField,
+    forms.IntegerField: IntegerNumberField,
+}
+
+
+DEFAULT_WIDGETS = (forms.NumberInput, forms.DateInput, forms.DateTimeInput, forms.TextInput)
+
+
+def zist_field(field: forms.Field) -> forms.Field:
+    """`field` as Zist's own field where Django's default would lose what the user
+    types (Django's own classes only: a field a form chose on purpose stays)."""
+    swap = FIELD_SWAPS.get(type(field))
+    if swap is None:
+        return field
+    # A widget the form chose (a hidden input) stays; Django's defaults are replaced.
+    chosen = type(field.widget) not in DEFAULT_WIDGETS
+    return swap(
+        widget=field.widget if chosen else None,
+        required=field.required,
+        label=field.label,
+        help_text=field.help_text,
+        initial=field.initial,
+        disabled=field.disabled,
+        # Minimum, maximum, digits and decimal places the model field gave.
+        validators=list(field.validators),
+    )
+
+
 def restrict_choices(fields, user) -> None:
     """Limit every model choice field to the objects `user` may view."""
     for field in fields.values():
@@ -76,13 +248,7 @@ class ZistModelForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.user = user
         for name, field in list(self.fields.items()):
-            if type(field) is forms.DateField:
-                self.fields[name] = CalendarDateField(
-                    required=field.required,
-                    label=field.label,
-                    help_text=field.help_text,
-                    initial=field.initial,
-                )
+            self.fields[name] = zist_field(field)
         restrict_choices(self.fields, user)
         scope_name = self._meta.model.scope_field.split("__", 1)[0]
         if scope_name and self._meta.model.scope_field == scope_name and scope_name in self.fields:

@@ -16,6 +16,7 @@ import csv
 import datetime as dt
 import io
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -25,7 +26,8 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 
-from zist.core import calendars, concurrency
+from zist.core import calendars, concurrency, numbers
+from zist.core.forms import NumberField
 
 MAX_ROWS = 20000
 TRUE_WORDS = {"1", "true", "yes", "y", "x", "ja", "kyllä", "بله", "آری", "on"}
@@ -100,8 +102,12 @@ def _describe(field) -> str:
         return _("Name, code or number of an existing record")
     if isinstance(field, forms.ChoiceField):
         return " | ".join(str(label) for value, label in field.choices if value != "")
+    if isinstance(field, forms.DateTimeField):
+        return _("Date and time, e.g. %(example)s") % {"example": calendars.datetime_input_hint()}
     if isinstance(field, forms.DateField):
         return _("Date, e.g. %(example)s") % {"example": calendars.date_input_hint()}
+    if isinstance(field, NumberField):
+        return _("Number, e.g. %(example)s") % {"example": numbers.example(grouped=False)}
     if isinstance(field, forms.BooleanField):
         return _("Yes or no")
     return str(field.help_text or "")
@@ -122,11 +128,7 @@ def read_rows(upload) -> list[list]:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             raise ImportFileError(_("Save the CSV file as UTF-8 and try again.")) from exc
-        try:
-            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        rows = list(csv.reader(io.StringIO(text), dialect))
+        rows = list(csv.reader(io.StringIO(text), delimiter=csv_delimiter_of(text)))
     rows = [row for row in rows if any(cell not in (None, "") for cell in row)]
     if not rows:
         raise ImportFileError(_("The file has no header row."))
@@ -135,6 +137,17 @@ def read_rows(upload) -> list[list]:
             _("The file has more than %(max)s rows; split it.") % {"max": MAX_ROWS}
         )
     return rows
+
+
+def csv_delimiter_of(text: str) -> str:
+    """The column separator of a CSV text, from its header line: `;` (Excel in Danish
+    or Finnish, and Zist's own exports there) or a tab when the header has one, else
+    `,`. The header decides, not the rows: `1234,5` in a row is a number."""
+    header = text.split("\n", 1)[0]
+    for delimiter in (";", "\t"):
+        if delimiter in header:
+            return delimiter
+    return ","
 
 
 def _label_map(register) -> dict[str, str]:
@@ -148,22 +161,29 @@ def _label_map(register) -> dict[str, str]:
     return mapping
 
 
-def _cell(value) -> str | dt.date:
+def _cell(value):
+    """A cell as read: text (digits made Latin, except where a number field reads the
+    person's own), or the number, date or date-time a spreadsheet cell holds."""
     if value is None:
         return ""
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
+    if isinstance(value, dt.date | int | float | Decimal) and not isinstance(value, bool):
         return value
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return calendars.to_latin_digits(str(value)).strip()
+    return str(value).strip()
 
 
 def _convert(field, value, user):
     """Spreadsheet text → what the form field accepts."""
+    if isinstance(field, NumberField):
+        # The field reads any digits and the language's separators itself, and takes
+        # a spreadsheet's number as it is.
+        return value
+    if isinstance(value, dt.datetime) and not isinstance(field, forms.DateTimeField):
+        value = value.date()
     if isinstance(value, dt.date):
         return value
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    value = calendars.to_latin_digits(str(value))
     if isinstance(field, forms.ModelMultipleChoiceField):
         parts = [p.strip() for p in value.replace(",", ";").split(";") if p.strip()]
         return [_lookup(field, part) for part in parts]
@@ -204,9 +224,22 @@ def _lookup(field, value: str):
         if len(match) == 1:
             return str(match[0].pk)
     for obj in queryset[:5000]:
-        if str(obj).strip().lower() == value.lower():
+        # Titles show dates in the user's calendar and digits; the cell's are Latin.
+        if calendars.to_latin_digits(str(obj)).strip().lower() == value.lower():
             return str(obj.pk)
     return value
+
+
+def _export_only_labels(register, mapping: dict[str, str]) -> set[str]:
+    """Headings of the register's export (in every language) that no form field
+    takes: computed columns such as a progress or a status, skipped on import so that
+    an exported file imports back."""
+    table = register.table(register.model.objects.none())
+    labels = set()
+    for language in ("fa", "da", "fi", "en"):
+        with translation.override(language):
+            labels.update(h.strip().lower() for h in table.export_header())
+    return labels - set(mapping)
 
 
 def run_import(register, upload, request) -> ImportResult:
@@ -214,7 +247,10 @@ def run_import(register, upload, request) -> ImportResult:
     rows = read_rows(upload)
     mapping = _label_map(register)
     header = [str(_cell(h)).strip().lower() for h in rows[0]]
-    unknown = [rows[0][i] for i, h in enumerate(header) if h and h not in mapping]
+    shown = _export_only_labels(register, mapping)
+    unknown = [
+        rows[0][i] for i, h in enumerate(header) if h and h not in mapping and h not in shown
+    ]
     if unknown:
         raise ImportFileError(
             _("Unknown columns: %(columns)s. Download the template for the right headings.")

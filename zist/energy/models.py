@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from zist.core.calendars import format_date
 from zist.core.models import ZistModel
 
 
@@ -38,7 +39,7 @@ class DegreeDays(ZistModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.unit} · {self.period_start.isoformat()}"
+        return f"{self.unit} · {format_date(self.period_start)}"
 
     def clean(self) -> None:
         if (self.mean_temperature is None) == (self.hdd is None):

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from django.utils import formats
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from zist.core import calendars
+from zist.core.numbers import format_number
 
 ROW = 28
 LABEL = 150
@@ -21,10 +20,7 @@ def number(value, digits: int = 1) -> str:
     """A figure for people: localised grouping, the user's digits."""
     if value is None:
         return "—"
-    text = formats.number_format(
-        round(Decimal(value), digits), digits, use_l10n=True, force_grouping=True
-    )
-    return calendars.localize_digits(text)
+    return format_number(value, digits)
 
 
 def figure(value) -> str:

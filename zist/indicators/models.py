@@ -17,6 +17,7 @@ from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from zist.core.calendars import format_date
 from zist.core.models import ZistModel
 from zist.core.querysets import subtree_q
 from zist.indicators import formulas, quantities
@@ -226,7 +227,7 @@ class IndicatorValue(ZistModel):
         indexes = [models.Index(fields=["indicator", "period_start"])]
 
     def __str__(self) -> str:
-        return f"{self.indicator.code} · {self.unit} · {self.period_start.isoformat()}"
+        return f"{self.indicator.code} · {self.unit} · {format_date(self.period_start)}"
 
     def clean(self) -> None:
         errors = {}

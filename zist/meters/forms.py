@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from zist.core import numbers
 from zist.core.forms import ZistModelForm, scope_choices
 from zist.meters.models import ImportSource, Meter, Reading
 
@@ -73,6 +74,8 @@ class ReadingImportForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = scope_choices(Reading, user, "add")
         self.fields["source"].queryset = ImportSource.objects.restrict(user, "view")
+        # Files from a Danish or Finnish spreadsheet write decimals with a comma.
+        self.fields["decimal_comma"].initial = numbers.convention().decimal == ","
 
     def mapping(self) -> dict[str, str]:
         data = self.cleaned_data

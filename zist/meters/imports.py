@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
 
-from zist.core import calendars
+from zist.core import calendars, numbers
 from zist.core.querysets import scope_paths, subtree_q
 from zist.meters import services
 from zist.meters.models import ImportBatch, ImportSource, Meter, Quality, Reading
@@ -170,6 +170,10 @@ def _parse_other(text: str) -> dt.datetime:
 
 
 def parse_value(value, decimal_comma: bool = False) -> float:
+    """A value cell as a number, read by the product's one number reader
+    (`zist.core.numbers`): with a decimal comma, Danish rules (`1.234,5`), else English
+    ones (`1,234.5`); any digits, and the Persian `٫` and `٬` in both. Ambiguous text
+    (`1,5` without a decimal comma, `1.5` with one) is refused, not guessed."""
     if isinstance(value, int | float) and not isinstance(value, bool):
         return float(value)
     if not decimal_comma and isinstance(value, str) and value.isascii() and "," not in value:
@@ -177,12 +181,7 @@ def parse_value(value, decimal_comma: bool = False) -> float:
             return float(value)  # the common case, fast
         except ValueError:
             pass  # perhaps digits grouped by spaces; words fail below
-    text = calendars.to_latin_digits(str(value)).strip().replace(" ", "").replace("\u00a0", "")
-    if decimal_comma or ("," in text and "." not in text):
-        text = text.replace(".", "").replace(",", ".")
-    elif "," in text:
-        text = text.replace(",", "")
-    return float(text)
+    return float(numbers.parse_number(str(value), "da" if decimal_comma else "en"))
 
 
 _QUALITY_WORDS: dict[str, str] | None = None
@@ -290,7 +289,10 @@ def _parse_rows(rows, columns, meters, zone, decimal_comma, report, progress):
         columns["quality"],
     )
     width = 1 + max(i for i in (meter_at, time_at, value_at, quality_at) if i is not None)
-    fast = meter_at is not None and not decimal_comma
+    fast = meter_at is not None
+    # In a file with decimal commas a value is plain when it has no dot (a group mark
+    # there): its comma, if any, is the decimal point.
+    group_mark = "." if decimal_comma else ","
     measured = Quality.MEASURED
     count = 0
     for number, row in enumerate(rows, start=2):
@@ -306,9 +308,9 @@ def _parse_rows(rows, columns, meters, zone, decimal_comma, report, progress):
             quality = measured if quality_at is None else row[quality_at] or measured
             if meter is not None and timestamp is not None and quality in QUALITY_VALUES:
                 value = None
-                if type(raw) is str and "," not in raw:
+                if type(raw) is str and group_mark not in raw:
                     try:
-                        value = float(raw)
+                        value = float(raw.replace(",", ".") if decimal_comma else raw)
                     except ValueError:
                         pass
                 elif type(raw) is float or type(raw) is int:
@@ -329,9 +331,22 @@ def _parse_rows(rows, columns, meters, zone, decimal_comma, report, progress):
         elif meter_at is not None and meter_at < len(row):
             code = row[meter_at]
             if isinstance(code, str):
-                known[code] = meters[code.strip().lower()][0]
+                known[code] = meters[code.strip().lower().split(" · ", 1)[0].strip()][0]
     report.rows = count
     return parsed
+
+
+def _export_headings(key: str) -> set[str]:
+    """The heading of `key`'s column in Zist's own export of readings, in every
+    language, so that an exported file imports back without naming its columns."""
+    from django.utils import translation
+
+    field = Reading._meta.get_field(key)
+    headings = set()
+    for language in ("fa", "da", "fi", "en"):
+        with translation.override(language):
+            headings.add(str(field.verbose_name).strip().lower())
+    return headings
 
 
 def _columns(header: list[str], mapping: dict[str, str]) -> dict[str, int | None]:
@@ -340,6 +355,9 @@ def _columns(header: list[str], mapping: dict[str, str]) -> dict[str, int | None
     missing = []
     for key in ("meter", "timestamp", "value", "quality"):
         wanted = (mapping.get(key) or "").strip().lower()
+        exported = [h for h in lowered if h in _export_headings(key)]
+        if wanted and wanted not in lowered and wanted == DEFAULT_MAPPING[key] and exported:
+            wanted = exported[0]
         if wanted and wanted in lowered:
             columns[key] = lowered.index(wanted)
         elif key == "quality" or (key == "meter" and not wanted):
@@ -362,6 +380,9 @@ def _parse_row(row, number, columns, meters, zone, decimal_comma, parsed, times)
     code = cell("meter")
     code = code.strip().lower() if isinstance(code, str) else str(code or "").strip().lower()
     candidates = meters.get(code, [])
+    if not candidates and " · " in code:
+        # Zist's export names a meter "code · name".
+        candidates = meters.get(code.split(" · ", 1)[0].strip(), [])
     if not candidates:
         return _("no meter with code %(code)s in this unit") % {"code": cell("meter") or ""}
     if len(candidates) > 1:
@@ -382,7 +403,11 @@ def _parse_row(row, number, columns, meters, zone, decimal_comma, parsed, times)
     try:
         value = parse_value(cell("value"), decimal_comma)
     except (ValueError, TypeError):
-        return _("%(value)s is not a number") % {"value": cell("value") or ""}
+        example = "1.234,5" if decimal_comma else "1,234.5"
+        return _("%(value)s is not a number (write it like %(example)s)") % {
+            "value": cell("value") or "",
+            "example": example,
+        }
     if value != value or value in (float("inf"), float("-inf")):
         return _("%(value)s is not a number") % {"value": cell("value")}
     try:

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from zist.core.calendars import format_datetime
 from zist.core.models import ZistModel
 from zist.indicators import quantities
 
@@ -301,4 +302,4 @@ class Reading(ZistModel):
         indexes = [models.Index(fields=["meter", "interval_start"], name="meters_reading_rollup")]
 
     def __str__(self) -> str:
-        return f"{self.meter.code} · {self.timestamp.isoformat(timespec='minutes')}"
+        return f"{self.meter.code} · {format_datetime(self.timestamp)}"

@@ -9,6 +9,7 @@ from django.core.validators import MaxValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from zist.core.calendars import format_date
 from zist.core.models import ZistModel
 
 
@@ -121,4 +122,4 @@ class Evaluation(ZistModel):
         verbose_name_plural = _("supplier evaluations")
 
     def __str__(self) -> str:
-        return f"{self.supplier} · {self.date.isoformat()}"
+        return f"{self.supplier} · {format_date(self.date)}"

@@ -16,6 +16,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from zist.core.calendars import format_date
 from zist.core.models import ZistModel
 from zist.core.querysets import subtree_q
 from zist.documents.models import ancestor_paths
@@ -142,7 +143,7 @@ class Session(ZistModel):
         verbose_name_plural = _("training sessions")
 
     def __str__(self) -> str:
-        return f"{self.course} · {self.date.isoformat()}"
+        return f"{self.course} · {format_date(self.date)}"
 
 
 class Attendance(models.TextChoices):

@@ -1,9 +1,8 @@
 """Template filters for values in the user's calendar and digits."""
 
 from django import template
-from django.utils import formats
 
-from zist.core import calendars
+from zist.core import calendars, numbers
 from zist.core.display import display as display_value
 
 register = template.Library()
@@ -21,11 +20,16 @@ def zdatetime(value) -> str:
 
 
 @register.filter
-def znum(value) -> str:
-    """A number, localised, in the user's digits."""
+def znum(value, decimals=None) -> str:
+    """A number with the language's separators (CLDR) in the user's digits:
+    `{{ x|znum }}` with the decimals the value carries (no float noise, no trailing
+    zeros), `{{ x|znum:2 }}` with two."""
     if value is None or value == "":
         return ""
-    return calendars.localize_digits(formats.number_format(value, use_l10n=True))
+    try:
+        return numbers.format_number(value, None if decimals in (None, "") else int(decimals))
+    except (ArithmeticError, ValueError, TypeError):
+        return calendars.localize_digits(str(value))
 
 
 @register.filter
