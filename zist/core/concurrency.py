@@ -134,7 +134,9 @@ def lock_all(model, pks) -> dict:
     pks = sorted(pks)
     for start in range(0, len(pks), 500):
         chunk = pks[start : start + 500]
-        rows = model._base_manager.select_for_update().filter(pk__in=chunk).order_by("pk")
+        rows = (
+            model._base_manager.select_for_update(of=("self",)).filter(pk__in=chunk).order_by("pk")
+        )
         found.update((row.pk, row) for row in rows)
     return found
 
@@ -239,5 +241,7 @@ def last_change(obj: models.Model) -> tuple[str, dt.datetime | None]:
 def lock_in_place(obj: models.Model) -> None:
     """Lock `obj`'s row until the transaction ends and read its stored values again
     (keeping what the queryset that found it added, such as annotations)."""
-    list(type(obj)._base_manager.select_for_update().filter(pk=obj.pk).values_list("pk"))
+    list(
+        type(obj)._base_manager.select_for_update(of=("self",)).filter(pk=obj.pk).values_list("pk")
+    )
     obj.refresh_from_db()
