@@ -7,9 +7,10 @@ against the password hash, and the backend refuses inactive users."""
 import logging
 
 from django.contrib.auth.signals import user_logged_in
+from django.db import transaction
 from django.db.models.signals import post_save
 from django.dispatch import receiver
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from zist.users.models import ApiToken, User
 
@@ -31,6 +32,9 @@ def revoke_tokens(sender, instance: User, created: bool, **kwargs) -> None:
         from zist.users import throttle
 
         throttle.forget_account(instance.get_username())
+        if instance.email:
+            # After the commit: mail never waits inside a database transaction.
+            transaction.on_commit(lambda: notify_password_changed(instance))
     if revoked:
         log.warning(
             "API tokens revoked: user=%r count=%s reason=%s",
@@ -38,6 +42,24 @@ def revoke_tokens(sender, instance: User, created: bool, **kwargs) -> None:
             revoked,
             "password changed" if password_changed else "user deactivated",
         )
+
+
+def notify_password_changed(user: User) -> None:
+    """Tell the person their password changed (ASVS 2.5.5): if it was not them, they
+    know at once and can reset it."""
+    from django.conf import settings
+    from django.core.mail import send_mail
+    from django.template.loader import render_to_string
+    from django.urls import reverse
+
+    with translation.override(user.preferred_language):
+        context = {
+            "user": user,
+            "reset_url": settings.ZIST_BASE_URL + reverse("password_reset"),
+        }
+        subject = render_to_string("registration/password_changed_subject.txt", context)
+        body = render_to_string("registration/password_changed_email.txt", context)
+    send_mail(" ".join(subject.split()), body, None, [user.email], fail_silently=True)
 
 
 @receiver(user_logged_in, dispatch_uid="zist.users.session_start")

@@ -4,6 +4,7 @@ import datetime as dt
 import time
 
 from django.contrib.auth.forms import SetPasswordForm
+from django.core import mail
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone
@@ -81,6 +82,21 @@ def test_a_password_change_revokes_the_users_tokens(cast, make_user, client):
     assert api.get("/api/organisations/units/").status_code == 401
 
 
+def test_a_password_change_is_mailed_to_its_owner_after_the_commit(
+    cast, make_user, django_capture_on_commit_callbacks
+):
+    user = make_user(Role.VIEWER, cast.inside, username="maryam", email="m@example.org")
+    user.set_password("another long passphrase")
+    with django_capture_on_commit_callbacks(execute=False) as callbacks:
+        user.save()
+    assert mail.outbox == [] and len(callbacks) == 1
+    callbacks[0]()
+    [message] = mail.outbox
+    # Maryam reads Persian (her organisation's language).
+    assert message.to == ["m@example.org"] and "maryam" in message.body
+    assert "/fa/password/reset/" in message.body and "گذرواژهٔ" in message.subject
+
+
 def test_a_password_set_by_a_form_revokes_tokens_but_a_rehash_does_not(cast, make_user):
     user = make_user(Role.VIEWER, cast.inside)
     ApiToken.issue(user, "feed")
@@ -102,3 +118,11 @@ def test_deactivating_a_user_revokes_their_tokens(cast, make_user):
     user.is_active = False
     user.save()
     assert not ApiToken.objects.filter(user=user).exists()
+
+
+def test_a_new_password_has_at_least_twelve_characters(cast, make_user):
+    user = make_user(Role.VIEWER, cast.inside)
+    short = SetPasswordForm(user, {"new_password1": "kx9-Qm2!zz", "new_password2": "kx9-Qm2!zz"})
+    assert not short.is_valid()
+    long = SetPasswordForm(user, {"new_password1": "kx9-Qm2!zzab", "new_password2": "kx9-Qm2!zzab"})
+    assert long.is_valid()
