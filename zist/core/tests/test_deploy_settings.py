@@ -18,10 +18,12 @@ PRODUCTION = {
 
 
 def zist(tmp_path, *args, **env):
+    """Run `zist` in a clean environment: none of this test run's settings (the browser
+    tests set DJANGO_ALLOW_ASYNC_UNSAFE, which a production check rightly refuses)."""
     environment = {
         key: value
         for key, value in os.environ.items()
-        if not key.startswith("ZIST_") and key not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")
+        if not key.startswith(("ZIST_", "DJANGO_")) and key != "DATABASE_URL"
     }
     environment.update(ZIST_DATA_DIR=str(tmp_path), ZIST_WARN_UNCOMMITTED_APPS="0", **env)
     return subprocess.run(
