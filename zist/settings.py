@@ -61,8 +61,33 @@ def _secret_key() -> str:
     return path.read_text().strip()
 
 
+# Keys that are public (examples, placeholders, Django's insecure project template).
+KNOWN_SECRET_KEYS = frozenset({"changeme", "change-me", "secret", "secret-key", "zist"})
+
+
+def check_secret_key(key: str, debug: bool) -> None:
+    """Refuse a guessable secret key outside debug: whoever knows it can forge sessions,
+    password-reset links and signed cookies. The same rules as Django's own deploy check
+    (security.W009), enforced at start-up instead of warned about."""
+    if debug:
+        return
+    if (
+        key.lower() in KNOWN_SECRET_KEYS
+        or key.startswith("django-insecure")
+        or len(key) < 50
+        or len(set(key)) < 5
+    ):
+        raise ImproperlyConfigured(
+            "ZIST_SECRET_KEY is too weak: it must be at least 50 random characters, not a "
+            "known or example value. Generate one with "
+            "`python3 -c 'import secrets; print(secrets.token_urlsafe(50))'`, or leave it "
+            "unset to use the key generated in ZIST_DATA_DIR."
+        )
+
+
 SECRET_KEY = _secret_key()
 DEBUG = env_bool("ZIST_DEBUG", False)
+check_secret_key(SECRET_KEY, DEBUG)
 ALLOWED_HOSTS = env_list("ZIST_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("ZIST_CSRF_TRUSTED_ORIGINS", [])
 
@@ -159,6 +184,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "zist.users.sessions.SessionTimeoutMiddleware",
+    "zist.core.middleware.RefusalLogMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "zist.core.middleware.UserPreferencesMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -221,7 +248,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    # ASVS 2.1.1: at least 12 characters (passphrases welcome; no composition rules).
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -259,8 +290,21 @@ WHITENOISE_AUTOREFRESH = DEBUG
 ZIST_ATTACHMENT_MAX_BYTES = env_int("ZIST_ATTACHMENT_MAX_MB", 20) * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# Authentication (docs/security.md). Login throttling: failed logins allowed per account
+# (from browsers that never logged into it) and per client address in one window.
 ZIST_LOGIN_MAX_FAILURES = env_int("ZIST_LOGIN_MAX_FAILURES", 5)
+ZIST_LOGIN_CLIENT_MAX_FAILURES = env_int("ZIST_LOGIN_CLIENT_MAX_FAILURES", 20)
 ZIST_LOGIN_LOCKOUT_MINUTES = env_int("ZIST_LOGIN_LOCKOUT_MINUTES", 15)
+# Password reset by e-mail: the link's lifetime, and mails per hour per address/client.
+PASSWORD_RESET_TIMEOUT = env_int("ZIST_PASSWORD_RESET_MINUTES", 60) * 60
+ZIST_PASSWORD_RESET_MAX = env_int("ZIST_PASSWORD_RESET_MAX", 5)
+# Sessions end after this long without a request, and this long after logging in
+# whatever the activity (NIST SP 800-63B AAL2, ASVS 3.3.2: 30 minutes and 12 hours).
+ZIST_SESSION_IDLE_MINUTES = env_int("ZIST_SESSION_IDLE_MINUTES", 30)
+ZIST_SESSION_MAX_HOURS = env_int("ZIST_SESSION_MAX_HOURS", 12)
+SESSION_COOKIE_AGE = ZIST_SESSION_MAX_HOURS * 3600
+# Days an API token lives unless its owner chooses otherwise (0: no limit).
+ZIST_API_TOKEN_DAYS = env_int("ZIST_API_TOKEN_DAYS", 90)
 
 # Security baseline. Secure cookies and HSTS need HTTPS in front of Zist; they default on
 # outside debug, and `zist demo` turns them off because it serves plain HTTP on loopback.
@@ -275,10 +319,17 @@ SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 SECURE_HSTS_SECONDS = env_int("ZIST_HSTS_SECONDS", 31536000 if ZIST_HTTPS else 0)
-SECURE_PROXY_SSL_HEADER = (
-    ("HTTP_X_FORWARDED_PROTO", "https") if env_bool("ZIST_BEHIND_PROXY", False) else None
-)
-USE_X_FORWARDED_HOST = env_bool("ZIST_BEHIND_PROXY", False)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("ZIST_HSTS_INCLUDE_SUBDOMAINS", ZIST_HTTPS)
+# Preloading is the domain owner's decision (hstspreload.org); production docs set it.
+SECURE_HSTS_PRELOAD = env_bool("ZIST_HSTS_PRELOAD", False)
+# Behind a proxy (the documented deployment) Zist trusts its X-Forwarded-Proto,
+# -Host and -For (the client address, see zist.users.throttle.client_ip: the
+# ZIST_PROXY_COUNT-th entry from the right), and sends plain-HTTP requests to HTTPS.
+ZIST_BEHIND_PROXY = env_bool("ZIST_BEHIND_PROXY", False)
+ZIST_PROXY_COUNT = env_int("ZIST_PROXY_COUNT", 1)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if ZIST_BEHIND_PROXY else None
+USE_X_FORWARDED_HOST = ZIST_BEHIND_PROXY
+SECURE_SSL_REDIRECT = env_bool("ZIST_SSL_REDIRECT", ZIST_HTTPS and ZIST_BEHIND_PROXY)
 
 EMAIL_BACKEND = env_str("ZIST_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("ZIST_FROM_EMAIL", "zist@localhost")

@@ -12,6 +12,7 @@ from zist.attachments.api import AttachmentViewSet
 from zist.core import pages
 from zist.core.api import viewset_for
 from zist.core.registry import registers
+from zist.users import passwords
 from zist.users import views as user_views
 
 router = DefaultRouter()
@@ -40,6 +41,22 @@ urlpatterns += i18n_patterns(
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
         "password/", auth_views.PasswordChangeView.as_view(success_url="/"), name="password_change"
+    ),
+    path("password/reset/", passwords.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "password/reset/sent/",
+        passwords.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "password/reset/<uidb64>/<token>/",
+        passwords.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "password/reset/done/",
+        auth_views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
     ),
     path("profile/", user_views.profile, name="profile"),
     path("profile/tokens/", user_views.token_create, name="token_create"),

@@ -7,7 +7,7 @@ from rest_framework.decorators import action
 from rest_framework.response import Response
 
 from zist.audits import services
-from zist.audits.models import AuditProgramme
+from zist.audits.models import Audit, AuditProgramme
 from zist.audits.serializers import AuditSerializer, RiskPlanSerializer
 from zist.core.api import ZistModelViewSet
 
@@ -18,7 +18,13 @@ CREATED = inline_serializer("RiskPlanCreated", {"created": AuditSerializer(many=
 class AuditProgrammeViewSet(ZistModelViewSet):
     @extend_schema(methods=["GET"], responses={200: RiskPlanSerializer})
     @extend_schema(methods=["POST"], request=None, responses={201: CREATED, 200: CREATED})
-    @action(detail=True, methods=["get", "post"], url_path="risk-plan")
+    @action(
+        detail=True,
+        methods=["get", "post"],
+        url_path="risk-plan",
+        policy_action="add",
+        policy_model=Audit,
+    )
     def risk_plan(self, request, pk=None):
         """The programme's audits planned by risk: GET shows what would be created
         (each unit's date, interval and reason, and the units left out), POST creates

@@ -11,15 +11,35 @@ class Pagination(pagination.PageNumberPagination):
     max_page_size = 1000
 
 
+# The generic viewset's own actions; every other one is a custom action (@action).
+STANDARD_ACTIONS = frozenset(
+    {"list", "create", "retrieve", "update", "partial_update", "destroy", "metadata"}
+)
+
+
 class RestrictedPermission(permissions.BasePermission):
-    """Logged-in users only; adding needs the add permission somewhere. Which objects
-    may be seen, changed or deleted is decided by the restricted queryset."""
+    """Logged-in users only. Which objects may be seen, changed or deleted is decided by
+    the restricted queryset; what is checked here is the action as a whole: adding
+    needs the add permission somewhere, and a custom action that writes needs the
+    permission it declares (`@action(..., policy_action="change")`, optionally on
+    another model with `policy_model=`) somewhere. A writing custom action that
+    declares none is refused, so that a new one cannot slip through unchecked."""
 
     def has_permission(self, request, view) -> bool:
         if not (request.user and request.user.is_authenticated):
             return False
         model = getattr(getattr(view, "queryset", None), "model", None)
-        if model is None or request.method != "POST":
+        if model is None or request.method in permissions.SAFE_METHODS:
             return True
-        paths = scope_paths(request.user, model, "add")
+        name = getattr(view, "action", None)
+        if name in STANDARD_ACTIONS or name is None:
+            if request.method != "POST":
+                return True
+            action = "add"
+        else:
+            action = getattr(view, "policy_action", None)
+            if action is None:
+                return False
+            model = getattr(view, "policy_model", None) or model
+        paths = scope_paths(request.user, model, action)
         return paths is None or bool(paths)

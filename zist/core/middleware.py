@@ -1,9 +1,13 @@
-"""Per-request preferences (calendar, digits, time zone) and security headers."""
+"""Per-request preferences (calendar, digits, time zone), security headers and the
+log of access refusals."""
 
 from __future__ import annotations
 
+import logging
+import re
 import zoneinfo
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone, translation
 
 from zist.core import calendars
@@ -53,3 +57,60 @@ class ContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         response.setdefault("Content-Security-Policy", self.POLICY)
         return response
+
+
+security_log = logging.getLogger("zist.security")
+
+# Refusals logged whatever raised them: not logged in (401), refused (403), a stale
+# version (412). A 404 is logged only when it hid an existing record (note_refusal).
+REFUSED = frozenset({401, 403, 412})
+# A password-reset link carries its token in the path; the log gets neither.
+_RESET_TOKEN = re.compile(r"(/reset/)[^/]+/[^/]+")
+
+
+def note_refusal(request, model, pk, action: str) -> None:
+    """Mark a 404 as a refusal when the record exists but lies outside the user's scope
+    for `action` (checked only on this rare path, so lists pay nothing)."""
+    try:
+        exists = model._base_manager.filter(pk=pk).exists()
+    except (ValueError, TypeError, OverflowError, ValidationError):
+        return
+    if exists:
+        request.zist_refusal = f"{model._meta.label_lower} {pk} outside the user's {action} scope"
+
+
+class RefusalLogMiddleware:
+    """Log every access refusal to the `zist.security` logger with the user, method,
+    path and reason; never a password, token or query string. Placed after the
+    authentication middleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        status = response.status_code
+        if status in REFUSED or (status == 404 and getattr(request, "zist_refusal", None)):
+            user = getattr(request, "user", None)
+            name = user.get_username() if user is not None and user.is_authenticated else ""
+            security_log.warning(
+                "access refused: status=%s user=%r method=%s path=%s reason=%s",
+                status,
+                name,
+                request.method,
+                _RESET_TOKEN.sub(r"\1…", request.path),
+                getattr(request, "zist_refusal", None) or _reason(response),
+            )
+        return response
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, PermissionDenied):
+            request.zist_refusal = str(exception) or "permission denied"
+
+
+def _reason(response) -> str:
+    """DRF's explanation of its refusal, else the status phrase."""
+    data = getattr(response, "data", None)
+    if isinstance(data, dict) and data.get("detail"):
+        return str(data["detail"])
+    return response.reason_phrase

@@ -29,6 +29,7 @@ from zist.core.display import display, field_value, resolve_field
 from zist.core.exports import FORMATS, export
 from zist.core.forms import ImportForm, add_validation_error
 from zist.core.history import attachment_entries, object_history, restrict_history
+from zist.core.middleware import note_refusal
 from zist.core.querysets import scope_paths
 from zist.core.registry import Register
 
@@ -50,6 +51,15 @@ class RegisterView(LoginRequiredMixin, View):
 
     def restricted(self, action: str):
         return self.model.objects.restrict(self.request.user, action)
+
+    def restricted_object(self, action: str, pk: int):
+        """The object if the user may `action` it, else 404 (logged as a refusal when
+        the object exists outside the user's scope)."""
+        try:
+            return get_object_or_404(self.restricted(action), pk=pk)
+        except Http404:
+            note_refusal(self.request, self.model, pk, action)
+            raise
 
     def object_urls(self, pk: int) -> dict:
         return {
@@ -142,7 +152,7 @@ class ObjectDetailView(RegisterView):
     template_name = "core/object_detail.html"
 
     def get(self, request, pk: int):
-        obj = get_object_or_404(self.restricted("view"), pk=pk)
+        obj = self.restricted_object("view", pk)
         user = request.user
         fields = []
         for name in self.register.get_detail_fields():
@@ -180,7 +190,7 @@ class ObjectEditView(RegisterView):
             if not can(self.request.user, self.model, "add"):
                 raise PermissionDenied
             return self.model()
-        return get_object_or_404(self.restricted("change"), pk=pk)
+        return self.restricted_object("change", pk)
 
     def get_form(self, obj, data=None, files=None):
         initial = {
@@ -263,13 +273,13 @@ class ObjectDeleteView(RegisterView):
     template_name = "core/object_confirm_delete.html"
 
     def get(self, request, pk: int):
-        obj = get_object_or_404(self.restricted("delete"), pk=pk)
+        obj = self.restricted_object("delete", pk)
         return render(
             request, self.template_name, self.base_context(object=obj, **self.object_urls(pk))
         )
 
     def post(self, request, pk: int):
-        obj = get_object_or_404(self.restricted("delete"), pk=pk)
+        obj = self.restricted_object("delete", pk)
         try:
             with transaction.atomic():
                 self.register.delete(obj, request)

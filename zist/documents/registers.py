@@ -53,23 +53,23 @@ class DocumentVersionViewSet(ZistModelViewSet):
         version.refresh_from_db()
         return Response(self.get_serializer(version).data)
 
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], policy_action="change")
     def submit(self, request, pk=None):
         return self._step(request, pk, "submit")
 
-    @action(detail=True, methods=["post"], url_path="return")
+    @action(detail=True, methods=["post"], url_path="return", policy_action="change")
     def return_to_draft(self, request, pk=None):
         return self._step(request, pk, "return")
 
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], policy_action="approve")
     def approve(self, request, pk=None):
         return self._step(request, pk, "approve")
 
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], policy_action="change")
     def publish(self, request, pk=None):
         return self._step(request, pk, "publish")
 
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], policy_action="change")
     def withdraw(self, request, pk=None):
         return self._step(request, pk, "withdraw")
 

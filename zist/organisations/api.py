@@ -19,7 +19,7 @@ class UnitViewSet(ZistModelViewSet):
         request=inline_serializer("UnitMove", {"parent": serializers.IntegerField()}),
         responses={200: None},
     )
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], policy_action="change")
     def move(self, request, pk=None):
         """Move the unit and its subtree under another unit of the same organisation."""
         unit = get_object_or_404(Unit.objects.restrict(request.user, "change"), pk=pk)
@@ -36,7 +36,7 @@ class UnitViewSet(ZistModelViewSet):
         request=inline_serializer("UnitArchive", {"archived": serializers.BooleanField()}),
         responses={200: None},
     )
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], policy_action="change")
     def archive(self, request, pk=None):
         """Archive (or restore with `archived: false`) the unit and its subtree."""
         unit = get_object_or_404(Unit.objects.restrict(request.user, "change"), pk=pk)

@@ -8,4 +8,4 @@ class UsersConfig(AppConfig):
     verbose_name = _("Users and roles")
 
     def ready(self) -> None:
-        from zist.users import registers  # noqa: F401
+        from zist.users import registers, signals  # noqa: F401

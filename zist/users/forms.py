@@ -118,7 +118,8 @@ class TokenForm(forms.Form):
 
 
 class LoginForm(AuthenticationForm):
-    """Login that refuses further tries after repeated failures (see users.throttle)."""
+    """Login that counts each attempt before checking the password and refuses further
+    tries after repeated failures (see zist.users.throttle)."""
 
     error_messages = {
         **AuthenticationForm.error_messages,
@@ -129,14 +130,28 @@ class LoginForm(AuthenticationForm):
         from zist.users import throttle
 
         username = self.cleaned_data.get("username") or ""
-        if throttle.is_locked(username, throttle.client_ip(self.request)):
+        if not username or not self.cleaned_data.get("password"):
+            return super().clean()  # nothing is checked, so nothing to count
+        limits = throttle.login_limits(self.request, username)
+        if not throttle.reserve(limits):
+            throttle.log.warning(
+                "login refused: user=%r client=%s path=%s reason=throttled",
+                username[:150],
+                throttle.client_ip(self.request),
+                self.request.path if self.request is not None else "",
+            )
             raise forms.ValidationError(
                 self.error_messages["throttled"],
                 code="throttled",
                 params={"minutes": throttle.lockout_minutes()},
             )
         try:
-            return super().clean()
-        except forms.ValidationError:
-            throttle.record_failure(username, throttle.client_ip(self.request))
+            cleaned = super().clean()
+        except forms.ValidationError as error:
+            throttle.record_failure(self.request, username, error.code or "invalid")
             raise
+        throttle.succeeded(limits)
+        throttle.log.info(
+            "login: user=%r client=%s", username[:150], throttle.client_ip(self.request)
+        )
+        return cleaned

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
@@ -288,7 +289,10 @@ class ApiToken(models.Model):
 
     @classmethod
     def issue(cls, user, name: str, expires=None) -> tuple[ApiToken, str]:
-        """Create a token and return it with its key, which is never stored."""
+        """Create a token and return it with its key, which is never stored. Unless
+        `expires` is given it expires after ZIST_API_TOKEN_DAYS (0: never)."""
+        if expires is None and settings.ZIST_API_TOKEN_DAYS:
+            expires = timezone.now() + timedelta(days=settings.ZIST_API_TOKEN_DAYS)
         key = secrets.token_urlsafe(32)
         token = cls.objects.create(
             user=user, name=name, prefix=key[:8], digest=cls.hash(key), expires=expires
@@ -301,7 +305,8 @@ class ApiToken(models.Model):
 
 
 class LoginFailure(models.Model):
-    """A failed login, counted to throttle password guessing."""
+    """A failed login, kept a day as a record of password guessing (the counting that
+    throttles it is LoginThrottle's)."""
 
     username = models.CharField(max_length=150, db_index=True)
     ip_address = models.GenericIPAddressField(null=True, db_index=True)
@@ -313,3 +318,20 @@ class LoginFailure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.username} {self.at:%Y-%m-%d %H:%M}"
+
+
+class LoginThrottle(models.Model):
+    """Attempts counted under one key (an account, a client address, a known browser)
+    in the current window. One row per key, updated under a row lock, so that
+    concurrent guesses are counted one after the other (see zist.users.throttle)."""
+
+    key = models.CharField(max_length=200, unique=True)
+    attempts = models.PositiveIntegerField(default=0)
+    window_start = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("login throttle")
+        verbose_name_plural = _("login throttles")
+
+    def __str__(self) -> str:
+        return f"{self.key} {self.attempts}"

@@ -14,6 +14,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zist.users import throttle
 from zist.users.forms import LoginForm, ProfileForm, TokenForm
 from zist.users.models import ApiToken
 
@@ -45,7 +46,10 @@ class LoginView(auth_views.LoginView):
         super().form_valid(form)
         language = self.request.user.preferred_language
         target = in_language(self.get_success_url(), language)
-        return _language_redirect(self.request, HttpResponseRedirect(target), language)
+        response = _language_redirect(self.request, HttpResponseRedirect(target), language)
+        # This browser now knows the account: guesses elsewhere do not lock it out.
+        throttle.remember_device(response, self.request.user.get_username())
+        return response
 
 
 @require_POST
