@@ -8,6 +8,7 @@ from zist.communication.serializers import (
 )
 from zist.communication.tables import CommunicationTable, EventTable, InquiryTable
 from zist.core.registry import Register, register
+from zist.core.related import Related
 
 
 @register
@@ -30,6 +31,11 @@ class InquiryRegister(Register):
     menu_group = "support"
     slug = "inquiries"
     detail_template = "communication/inquiry_extra.html"
+    related = [
+        Related(
+            model="nonconformities.Nonconformity", generic="source", columns=("title", "status")
+        )
+    ]
 
 
 @register
@@ -41,3 +47,4 @@ class EventRegister(Register):
     serializer = EventSerializer
     menu_group = "support"
     detail_template = "communication/event_extra.html"
+    related = [Related("participants", columns=("name", "kind", "unit"))]

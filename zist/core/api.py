@@ -15,7 +15,7 @@ from rest_framework.exceptions import APIException, PermissionDenied, Validation
 from rest_framework.response import Response
 
 from zist.core import calendars, concurrency
-from zist.core.querysets import with_str_related
+from zist.core.querysets import hidden_links, with_str_related
 from zist.core.registry import Register
 
 METHOD_ACTIONS = {
@@ -66,6 +66,12 @@ class ZistModelSerializer(serializers.ModelSerializer):
             )
         except DjangoValidationError as exc:
             raise ValidationError(serializers.as_serializer_error(exc)) from None
+        for name in attrs.keys() - plain.keys():
+            # Links to records the user may not see are kept, as forms keep them.
+            offered = getattr(self.fields[name], "child_relation", None)
+            if self.instance is not None and offered is not None:
+                kept = hidden_links(self.instance, name, offered.queryset)
+                attrs[name] = [*attrs[name], *kept]
         return attrs
 
 
