@@ -180,5 +180,5 @@ class Related:
             "rows": table.rows(shown),
             "all_url": all_url,
             "add_url": add_url,
-            "add_label": capfirst(model._meta.verbose_name),
+            "add_label": model._meta.verbose_name,
         }

@@ -30,6 +30,7 @@ def test_it_does_not_load_another_organisations_criteria_set_by_id(cast, make_us
 
 
 def test_it_keeps_a_link_the_saving_user_cannot_see(cast, make_user, client):
+    make_criteria_set(cast.region)
     region_law = Obligation.objects.create(
         unit=cast.region, reference="EPA-1353", title="Air pollution act", kind="law"
     )
@@ -54,6 +55,7 @@ def test_it_keeps_a_link_the_saving_user_cannot_see(cast, make_user, client):
             "life_cycle_stage": "production",
             "control": "direct",
             "obligations": [district_permit.pk],
+            "scores": "severity=3; probability=3; extent=3",
         },
     )
 
@@ -67,6 +69,7 @@ def test_it_keeps_a_link_the_saving_user_cannot_see(cast, make_user, client):
 
 
 def test_it_keeps_a_link_the_api_user_cannot_see(cast, make_user):
+    make_criteria_set(cast.region)
     region_law = Obligation.objects.create(
         unit=cast.region, reference="EPA-1353", title="Air pollution act", kind="law"
     )
@@ -74,7 +77,9 @@ def test_it_keeps_a_link_the_api_user_cannot_see(cast, make_user):
         unit=cast.inside, reference="D3-7", title="District permit", kind="permit"
     )
     activity = Activity.objects.create(unit=cast.inside, code="sweep", name="Street sweeping")
-    aspect = Aspect.objects.create(activity=activity, name="Dust")
+    aspect = Aspect.objects.create(
+        activity=activity, name="Dust", scores={"severity": 3, "probability": 3, "extent": 3}
+    )
     aspect.obligations.set([region_law, district_permit])
     api = APIClient()
     api.force_authenticate(make_user(Role.ENVIRONMENTAL_REPRESENTATIVE, cast.inside))
