@@ -58,7 +58,9 @@ class UnitRegister(Register):
         Related(
             "children",
             model="organisations.Unit",
-            query=lambda unit: unit.get_children(),
+            query=lambda unit: type(unit).objects.filter(
+                path__startswith=unit.path, depth=unit.depth + 1
+            ),
             label=_("Subunits"),
             columns=("name", "code", "kind", "archived"),
             limit=50,
