@@ -47,4 +47,3 @@ class EventRegister(Register):
     serializer = EventSerializer
     menu_group = "support"
     detail_template = "communication/event_extra.html"
-    related = [Related("participants", columns=("name", "kind", "unit"))]
