@@ -125,7 +125,9 @@ class AspectForm(ZistModelForm):
         if criteria_set is None and self.is_bound:
             chosen = str(self.data.get("criteria_set") or "")
             if chosen.isdigit():
-                criteria_set = CriteriaSet.objects.filter(pk=int(chosen)).first()
+                # Among the sets offered (those the user may see), never any by id.
+                offered = self.fields["criteria_set"].queryset
+                criteria_set = offered.filter(pk=int(chosen)).first()
         if criteria_set is None and not self.is_bound:
             activity_pk = str(self.initial.get("activity") or "")
             activity = (

@@ -1,3 +1,5 @@
+from django.utils.translation import gettext_lazy as _
+
 from zist.aspects import services
 from zist.aspects.api import AspectViewSet
 from zist.aspects.filters import (
@@ -34,6 +36,7 @@ from zist.aspects.tables import (
     OverrideRuleTable,
 )
 from zist.core.registry import Register, register
+from zist.core.related import Related
 
 
 class ReevaluatingRegister(Register):
@@ -67,6 +70,10 @@ class CriteriaSetRegister(ReevaluatingRegister):
     table = CriteriaSetTable
     serializer = CriteriaSetSerializer
     detail_template = "aspects/criteriaset_extra.html"
+    related = [
+        Related("criteria", columns=("code", "name", "minimum", "maximum", "weight"), add=True),
+        Related("rules", label=_("Override rules"), add=True),
+    ]
 
 
 @register
@@ -97,7 +104,7 @@ class ActivityRegister(Register):
     serializer = ActivitySerializer
     menu_group = "planning"
     slug = "activities"
-    detail_template = "aspects/activity_extra.html"
+    related = [Related("aspects", columns=("name", "condition", "score", "significant"), add=True)]
     natural_key = ("unit", "code__iexact")
 
 
@@ -111,6 +118,7 @@ class AspectRegister(Register):
     viewset = AspectViewSet
     menu_group = "planning"
     detail_template = "aspects/aspect_extra.html"
+    related = [Related("impacts", columns=("description", "category", "effect"), add=True)]
     detail_fields = [
         "name",
         "activity",

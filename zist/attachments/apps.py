@@ -6,3 +6,9 @@ class AttachmentsConfig(AppConfig):
     name = "zist.attachments"
     label = "attachments"
     verbose_name = _("Evidence files")
+
+    def ready(self) -> None:
+        from zist.attachments.views import EvidenceFiles
+        from zist.core.registry import add_to_every_detail_page
+
+        add_to_every_detail_page(EvidenceFiles())

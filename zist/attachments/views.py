@@ -16,6 +16,7 @@ from zist.attachments.forms import AttachmentForm
 from zist.attachments.models import Attachment
 from zist.attachments.validation import INLINE_TYPES
 from zist.core.registry import get_register
+from zist.core.related import Related
 
 
 def _parent(user, content_type_id: int, object_id: int, action: str):
@@ -37,6 +38,20 @@ def attachment_context(obj, user) -> dict:
         "can_upload": type(obj).objects.restrict(user, "change").filter(pk=obj.pk).exists(),
         "form": AttachmentForm(),
     }
+
+
+class EvidenceFiles(Related):
+    """The evidence files panel, shown on every register's detail page: files follow
+    their record, so whoever may see the page sees them and whoever may change the
+    record attaches and removes them."""
+
+    template = "attachments/attachment_panel.html"
+
+    def __init__(self) -> None:
+        super().__init__(model=Attachment, generic="parent", label=_("Evidence files"))
+
+    def panel(self, obj, user) -> dict:
+        return {"template": self.template, "id": "attachments", **attachment_context(obj, user)}
 
 
 @login_required

@@ -19,6 +19,7 @@ from zist.audits.serializers import (
 )
 from zist.audits.tables import AuditProgrammeTable, AuditTable, ChecklistItemTable, FindingTable
 from zist.core.registry import Register, register
+from zist.core.related import Related
 
 
 @register
@@ -44,6 +45,14 @@ class AuditRegister(Register):
     serializer = AuditSerializer
     menu_group = "check"
     detail_template = "audits/audit_extra.html"
+    related = [
+        Related(
+            "findings",
+            columns=("grade", "statement", "unit", "clause__number", "nonconformity"),
+            add=True,
+            add_with=("unit",),
+        ),
+    ]
 
     @classmethod
     def saved(cls, audit, request):

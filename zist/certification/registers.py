@@ -1,9 +1,12 @@
+from django.utils.translation import gettext_lazy as _
+
 from zist.certification.filters import CertificateFilterSet, CertificationBodyFilterSet
 from zist.certification.forms import CertificateForm, CertificationBodyForm
 from zist.certification.models import Certificate, CertificationBody
 from zist.certification.serializers import CertificateSerializer, CertificationBodySerializer
 from zist.certification.tables import CertificateTable, CertificationBodyTable
 from zist.core.registry import Register, register
+from zist.core.related import Related
 
 
 @register
@@ -27,6 +30,15 @@ class CertificateRegister(Register):
     serializer = CertificateSerializer
     menu_group = "check"
     detail_template = "certification/certificate_extra.html"
+    related = [
+        Related(
+            "external_audits",
+            model="audits.Audit",
+            query=lambda certificate: certificate.external_audits(),
+            label=_("External audits of this unit since the decision"),
+            columns=("title", "kind", "start_date", "status"),
+        )
+    ]
     natural_key = ("body", "number")
 
     @classmethod

@@ -4,6 +4,7 @@ from zist.clauses.models import Clause, Library
 from zist.clauses.serializers import ClauseSerializer, LibrarySerializer
 from zist.clauses.tables import ClauseTable, LibraryTable
 from zist.core.registry import Register, register
+from zist.core.related import Related
 
 
 @register
@@ -16,7 +17,7 @@ class LibraryRegister(Register):
     menu_group = "check"
     slug = "libraries"
     detail_fields = ["name", "code", "unit", "builtin", "description"]
-    detail_template = "clauses/library_extra.html"
+    related = [Related("clauses", limit=50)]
     natural_key = ("unit", "code")
 
 

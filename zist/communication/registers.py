@@ -8,6 +8,7 @@ from zist.communication.serializers import (
 )
 from zist.communication.tables import CommunicationTable, EventTable, InquiryTable
 from zist.core.registry import Register, register
+from zist.core.related import Related
 
 
 @register
@@ -30,6 +31,11 @@ class InquiryRegister(Register):
     menu_group = "support"
     slug = "inquiries"
     detail_template = "communication/inquiry_extra.html"
+    related = [
+        Related(
+            model="nonconformities.Nonconformity", generic="source", columns=("title", "status")
+        )
+    ]
 
 
 @register

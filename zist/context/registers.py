@@ -1,3 +1,5 @@
+from django.utils.translation import gettext_lazy as _
+
 from zist.context import services
 from zist.context.filters import (
     InterestedPartyFilterSet,
@@ -15,6 +17,7 @@ from zist.context.serializers import (
 )
 from zist.context.tables import InterestedPartyTable, IssueTable, NeedTable, ScopeStatementTable
 from zist.core.registry import Register, register
+from zist.core.related import Related
 
 
 @register
@@ -36,7 +39,14 @@ class InterestedPartyRegister(Register):
     serializer = InterestedPartySerializer
     menu_group = "planning"
     slug = "parties"
-    detail_template = "context/interestedparty_extra.html"
+    related = [
+        Related(
+            "needs",
+            label=_("Needs and expectations"),
+            columns=("description", "relevant", "becomes_obligation", "obligation"),
+            add=True,
+        )
+    ]
     natural_key = ("unit", "name__iexact")
 
 

@@ -17,7 +17,7 @@ from rest_framework.response import Response
 
 from zist.core import calendars, concurrency
 from zist.core.middleware import note_refusal
-from zist.core.querysets import with_str_related
+from zist.core.querysets import hidden_links, with_str_related
 from zist.core.registry import Register
 
 METHOD_ACTIONS = {
@@ -68,6 +68,12 @@ class ZistModelSerializer(serializers.ModelSerializer):
             )
         except DjangoValidationError as exc:
             raise ValidationError(serializers.as_serializer_error(exc)) from None
+        for name in attrs.keys() - plain.keys():
+            # Links to records the user may not see are kept, as forms keep them.
+            offered = getattr(self.fields[name], "child_relation", None)
+            if self.instance is not None and offered is not None:
+                kept = hidden_links(self.instance, name, offered.queryset)
+                attrs[name] = [*attrs[name], *kept]
         return attrs
 
 

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from zist.core import calendars, numbers
-from zist.core.querysets import scope_paths, subtree_q, with_str_related
+from zist.core.querysets import hidden_links, scope_paths, subtree_q, with_str_related
 
 
 class CalendarDateInput(forms.TextInput):
@@ -254,6 +254,26 @@ class ZistModelForm(forms.ModelForm):
         if scope_name and self._meta.model.scope_field == scope_name and scope_name in self.fields:
             action = "change" if self.instance.pk else "add"
             self.fields[scope_name].queryset = scope_choices(self._meta.model, user, action)
+
+    def _post_clean(self):
+        keep_hidden_links(self)
+        super()._post_clean()
+
+
+def keep_hidden_links(form: forms.ModelForm) -> None:
+    """Keep the record's many-to-many links to records the user may not see.
+
+    `restrict_choices` does not offer them, so they are never posted back; saving
+    would silently drop them (an aspect losing its region-level obligation when a
+    district representative saves it). Called after `clean()`, before the save."""
+    if not form.instance.pk or not hasattr(form, "cleaned_data"):
+        return
+    many = {f.name for f in form.instance._meta.many_to_many}
+    for name, field in form.fields.items():
+        offered = getattr(field, "queryset", None)
+        if name in many and name in form.cleaned_data and offered is not None:
+            if kept := hidden_links(form.instance, name, offered):
+                form.cleaned_data[name] = [*form.cleaned_data[name], *kept]
 
 
 class ImportForm(forms.Form):

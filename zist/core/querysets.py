@@ -70,3 +70,15 @@ def with_str_related(queryset: models.QuerySet) -> models.QuerySet:
     """Join what the model's __str__ reads (see ScopedModel.str_select_related)."""
     related = getattr(queryset.model, "str_select_related", ())
     return queryset.select_related(*related) if related else queryset
+
+
+def hidden_links(instance: models.Model, name: str, offered: models.QuerySet) -> list:
+    """Records `instance` links to through its many-to-many field `name` that are not
+    in `offered` (the choices its user may see). A form or serializer never offers
+    them, so they are never sent back: a save keeps them instead of dropping them."""
+    if not instance.pk:
+        return []
+    linked = set(getattr(instance, name).values_list("pk", flat=True))
+    hidden = linked - set(offered.filter(pk__in=linked).values_list("pk", flat=True))
+    model = instance._meta.get_field(name).related_model
+    return list(model._base_manager.filter(pk__in=hidden)) if hidden else []

@@ -13,8 +13,12 @@ from django.urls import path
 from django.utils.text import capfirst
 
 from zist.core import calendars
+from zist.core.related import Related
 
 _registry: dict[str, type[Register]] = {}
+# Related lists shown on every register's detail page, added by the apps that own them
+# (evidence files): core names no such app.
+_every_detail_page: list[Related] = []
 
 
 class Register:
@@ -29,7 +33,11 @@ class Register:
     menu_group: str = "organisation"
     # Fields shown on the detail page; default: the form's fields.
     detail_fields: list[str] | None = None
-    # Extra template included on the detail page (related lists, actions).
+    # Lists of related records on the detail page, restricted and rendered by core
+    # (zist.core.related.Related): never render a related queryset in a template.
+    related: list[Related] = []
+    # Extra template included on the detail page for what is not a list (action
+    # buttons, charts, diagrams, notices).
     detail_template: str | None = None
     slug: str | None = None
 
@@ -49,6 +57,11 @@ class Register:
     @classmethod
     def verbose_name_plural(cls) -> str:
         return capfirst(cls.model._meta.verbose_name_plural)
+
+    @classmethod
+    def detail_related(cls) -> list[Related]:
+        """The register's related lists, then those every detail page shows."""
+        return [*cls.related, *_every_detail_page]
 
     @classmethod
     def get_detail_fields(cls) -> list[str]:
@@ -149,6 +162,13 @@ def register(cls: type[Register]) -> type[Register]:
         raise ValueError(f"{label} is registered twice")
     _registry[label] = cls
     return cls
+
+
+def add_to_every_detail_page(related: Related) -> None:
+    """Show `related` on the detail page of every register (called from an app's
+    `ready()`, e.g. the evidence files of zist.attachments)."""
+    if related not in _every_detail_page:
+        _every_detail_page.append(related)
 
 
 def registers() -> list[type[Register]]:

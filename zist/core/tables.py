@@ -7,7 +7,7 @@ cells from `zist.core.display`, and foreign keys shown in columns are joined wit
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.db import models
 from django.utils.text import capfirst
@@ -38,8 +38,14 @@ class Table:
     # Relations a computed column reads, fetched in one query each.
     prefetch: tuple[str, ...] = ()
 
-    def __init__(self, queryset: models.QuerySet, sort: str | None = None) -> None:
-        self.columns_ = [c if isinstance(c, Column) else Column(c) for c in self.columns]
+    def __init__(
+        self, queryset: models.QuerySet, sort: str | None = None, columns: list | None = None
+    ) -> None:
+        # `columns` overrides the declared ones (a detail page's related list shows some).
+        self.columns_ = [
+            replace(c) if isinstance(c, Column) else Column(c)
+            for c in (self.columns if columns is None else columns)
+        ]
         if not any(c.link for c in self.columns_):
             self.columns_[0].link = True
         self.fields = {c.accessor: resolve_field(self.model, c.accessor) for c in self.columns_}

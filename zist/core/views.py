@@ -160,7 +160,13 @@ class ObjectDetailView(RegisterView):
             value = field_value(obj, name)
             label = field.verbose_name if field is not None else name
             url = value.get_absolute_url() if isinstance(value, models.Model) else ""
-            fields.append({"label": label, "text": display(value, field), "url": url})
+            if isinstance(value, models.Manager) and hasattr(value.all(), "restrict"):
+                # Links to many records: only those the user may see are named.
+                value = value.all().restrict(user, "view")
+                text = ", ".join(str(item) for item in value) or display(None)
+            else:
+                text = display(value, field)
+            fields.append({"label": label, "text": text, "url": url})
         return render(
             request,
             self.template_name,
@@ -171,15 +177,13 @@ class ObjectDetailView(RegisterView):
                 can_change=self.restricted("change").filter(pk=pk).exists(),
                 can_delete=self.restricted("delete").filter(pk=pk).exists(),
                 extra_template=self.register.detail_template,
-                attachments=_attachments(obj, user),
+                related=[
+                    panel
+                    for related in self.register.detail_related()
+                    if (panel := related.panel(obj, user)) is not None
+                ],
             ),
         )
-
-
-def _attachments(obj, user) -> dict:
-    from zist.attachments.views import attachment_context
-
-    return attachment_context(obj, user)
 
 
 class ObjectEditView(RegisterView):

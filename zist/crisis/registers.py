@@ -1,7 +1,10 @@
 from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from zist.core.registry import Register, register
+from zist.core.related import Related
+from zist.core.tables import Column
 from zist.crisis import api, filters, forms, serializers, tables
 from zist.crisis import models as m
 from zist.crisis.services import remedies
@@ -39,7 +42,14 @@ class HazardRegister(CrisisRegister):
     form, filterset, table, serializer = _parts("Hazard")
     natural_key = ("unit", "name")
     viewset = api.HazardViewSet
-    detail_template = "crisis/hazard_extra.html"
+    related = [
+        Related(
+            "events",
+            columns=("date", "title", "severity", "deaths", "injured", "displaced"),
+            add=True,
+        ),
+        Related("sessions", columns=("title", "method", "held_on")),
+    ]
 
     @classmethod
     def delete(cls, obj, request) -> None:
@@ -69,6 +79,7 @@ class AssessmentSessionRegister(CrisisRegister):
     model = m.AssessmentSession
     form, filterset, table, serializer = _parts("AssessmentSession")
     detail_template = "crisis/session_extra.html"
+    related = [Related("participants", columns=("name", "affiliation", "user"), add=True)]
 
 
 @register
@@ -122,6 +133,14 @@ class HazardScenarioRegister(CrisisRegister):
     model = m.HazardScenario
     form, filterset, table, serializer = _parts("HazardScenario")
     detail_template = "crisis/scenario_extra.html"
+    related = [
+        Related(
+            "gaps",
+            label=gettext_lazy("Capability gaps of the responsible organisations"),
+            columns=("description", "agency", "category", "kind", "remedy", "remedy_due"),
+            add=True,
+        )
+    ]
 
 
 @register
@@ -162,6 +181,10 @@ class PostRegister(CrisisRegister):
     form, filterset, table, serializer = _parts("Post")
     natural_key = ("unit", "title")
     detail_template = "crisis/post_extra.html"
+    related = [
+        Related("holders", label=gettext_lazy("Holders"), add=True),
+        Related("subordinates", label=gettext_lazy("Subordinate posts")),
+    ]
 
 
 @register
@@ -191,7 +214,9 @@ class ProcessRegister(CrisisRegister):
     form, filterset, table, serializer = _parts("Process")
     natural_key = ("unit", "name")
     slug = "processes"
-    detail_template = "crisis/process_extra.html"
+    related = [
+        Related("steps", columns=("order", "name", "post", "target_minutes"), add=True, limit=50)
+    ]
 
 
 @register
@@ -206,6 +231,20 @@ class DrillRegister(CrisisRegister):
     model = m.Drill
     form, filterset, table, serializer = _parts("Drill")
     detail_template = "crisis/drill_extra.html"
+    related = [
+        Related(
+            "timings",
+            label=gettext_lazy("Measured times against targets"),
+            columns=(
+                "step__name",
+                "step__target_minutes",
+                "measured_minutes",
+                Column("overrun", verbose_name=gettext_lazy("Over target")),
+            ),
+            add=True,
+        ),
+        Related("findings", columns=("description", "remedy", "remedy_due"), add=True),
+    ]
 
 
 @register

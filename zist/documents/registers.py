@@ -9,6 +9,7 @@ from rest_framework.response import Response
 
 from zist.core.api import ZistModelViewSet
 from zist.core.registry import Register, register
+from zist.core.related import Related
 from zist.documents import services
 from zist.documents.filters import (
     ApprovalRouteFilterSet,
@@ -34,6 +35,13 @@ class DocumentRegister(Register):
     serializer = DocumentSerializer
     menu_group = "support"
     detail_template = "documents/document_extra.html"
+    related = [
+        Related(
+            "versions",
+            columns=("number", "status", "change_summary", "approved_by", "approved_at"),
+            limit=20,
+        )
+    ]
     natural_key = ("unit", "code__iexact")
 
 

@@ -1,4 +1,7 @@
+from django.utils.translation import gettext_lazy as _
+
 from zist.core.registry import Register, register
+from zist.core.related import Related
 from zist.meters import services
 from zist.meters.filters import ImportSourceFilterSet, MeterFilterSet, ReadingFilterSet
 from zist.meters.forms import ImportSourceForm, MeterForm, ReadingForm
@@ -16,6 +19,14 @@ class MeterRegister(Register):
     serializer = MeterSerializer
     menu_group = "monitoring"
     detail_template = "meters/meter_extra.html"
+    related = [
+        Related(
+            "readings",
+            label=_("Latest readings"),
+            columns=("timestamp", "value", "consumption", "quality", "flag"),
+            limit=12,
+        )
+    ]
 
     natural_key = ("unit", "code")
 

@@ -1,10 +1,11 @@
 from django import forms
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from zist.actions.models import ActionKind
 from zist.core.forms import CalendarDateField, ZistModelForm
-from zist.nonconformities.models import Nonconformity
+from zist.nonconformities.models import SOURCE_MODELS, Nonconformity
 
 
 class NonconformityForm(ZistModelForm):
@@ -37,6 +38,10 @@ class NonconformityForm(ZistModelForm):
         ]
         widgets = {"source_type": forms.HiddenInput, "source_id": forms.HiddenInput}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["source_type"].queryset = source_types()
+
     def clean(self):
         data = super().clean()
         source_type, source_id = data.get("source_type"), data.get("source_id")
@@ -45,12 +50,21 @@ class NonconformityForm(ZistModelForm):
         if source_type:
             # Only link a record the user may see: the link shows its title.
             model = source_type.model_class()
-            queryset = model.objects.all() if model else ContentType.objects.none()
-            if hasattr(queryset, "restrict"):
-                queryset = queryset.restrict(self.user, "view")
-            if not queryset.filter(pk=source_id).exists():
+            if (
+                model is None
+                or not model.objects.restrict(self.user, "view").filter(pk=source_id).exists()
+            ):
                 raise forms.ValidationError(_("The source record does not exist."))
         return data
+
+
+def source_types():
+    """Content types of the registers a nonconformity may come from (installed ones)."""
+    labels = [label.split(".") for label in SOURCE_MODELS]
+    query = Q(pk__in=[])
+    for app_label, model in labels:
+        query |= Q(app_label=app_label, model=model)
+    return ContentType.objects.filter(query)
 
 
 class ActionForNonconformityForm(forms.Form):

@@ -33,6 +33,19 @@ class SourceKind(models.TextChoices):
     OTHER = "other", _("Other")
 
 
+# The registers a nonconformity may be raised from (its `source`): an audit finding, a
+# compliance evaluation, a citizen inquiry or complaint, a management review, a crisis
+# event or drill finding. Any other record (a history row, a token) is refused.
+SOURCE_MODELS = (
+    "audits.finding",
+    "obligations.complianceevaluation",
+    "communication.inquiry",
+    "reviews.managementreview",
+    "crisis.hazardevent",
+    "crisis.drillfinding",
+)
+
+
 class Status(models.TextChoices):
     REPORTED = "reported", _("Reported")
     CORRECTION = "correction", _("Correction")

@@ -1,4 +1,7 @@
+from django.utils.translation import gettext_lazy as _
+
 from zist.core.registry import Register, register
+from zist.core.related import Related
 from zist.nonconformities.filters import NonconformityFilterSet
 from zist.nonconformities.forms import NonconformityForm
 from zist.nonconformities.models import Nonconformity
@@ -16,6 +19,14 @@ class NonconformityRegister(Register):
     menu_group = "improvement"
     slug = "nonconformities"
     detail_template = "nonconformities/nonconformity_extra.html"
+    related = [
+        Related(
+            model="actions.Action",
+            generic="source",
+            label=_("Corrections and corrective actions"),
+            columns=("title", "kind", "owner", "due_date", "status"),
+        )
+    ]
     detail_fields = [
         "title",
         "unit",

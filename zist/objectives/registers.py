@@ -1,4 +1,7 @@
+from django.utils.translation import gettext_lazy as _
+
 from zist.core.registry import Register, register
+from zist.core.related import Related
 from zist.objectives import services
 from zist.objectives.filters import ObjectiveFilterSet, ProgrammeFilterSet
 from zist.objectives.forms import ObjectiveForm, ProgrammeForm
@@ -16,6 +19,9 @@ class ObjectiveRegister(Register):
     serializer = ObjectiveSerializer
     menu_group = "planning"
     detail_template = "objectives/objective_extra.html"
+    related = [
+        Related("programmes", columns=("name", "status", "end"), add=True, add_with=("unit",))
+    ]
     detail_fields = [
         "code",
         "statement",
@@ -63,6 +69,14 @@ class ProgrammeRegister(Register):
     serializer = ProgrammeSerializer
     menu_group = "planning"
     detail_template = "objectives/programme_extra.html"
+    related = [
+        Related(
+            model="actions.Action",
+            generic="source",
+            label=_("Tasks"),
+            columns=("title", "owner", "due_date", "status", "progress"),
+        )
+    ]
     detail_fields = [
         "name",
         "unit",

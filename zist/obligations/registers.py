@@ -1,4 +1,7 @@
+from django.utils.translation import gettext_lazy as _
+
 from zist.core.registry import Register, register
+from zist.core.related import Related
 from zist.obligations import services
 from zist.obligations.filters import ComplianceEvaluationFilterSet, ObligationFilterSet
 from zist.obligations.forms import ComplianceEvaluationForm, ObligationForm
@@ -26,6 +29,19 @@ class ObligationRegister(Register):
     serializer = ObligationSerializer
     menu_group = "planning"
     detail_template = "obligations/obligation_extra.html"
+    related = [
+        Related(
+            "evaluations",
+            columns=("evaluated_on", "unit", "result", "evaluator"),
+            add=True,
+            add_with=("unit",),
+        ),
+        Related(
+            "aspects",
+            label=_("Environmental aspects it applies to"),
+            columns=("name", "activity", "significant"),
+        ),
+    ]
     detail_fields = [
         "reference",
         "title",
@@ -73,6 +89,14 @@ class ComplianceEvaluationRegister(Register):
     serializer = ComplianceEvaluationSerializer
     menu_group = "planning"
     detail_template = "obligations/complianceevaluation_extra.html"
+    related = [
+        Related(
+            model="nonconformities.Nonconformity",
+            generic="source",
+            columns=("title", "status"),
+            when=lambda evaluation: evaluation.is_failing,
+        )
+    ]
     # One evaluation per obligation, unit and day: re-importing updates it.
     natural_key = ("obligation", "unit", "evaluated_on")
 

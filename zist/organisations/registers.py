@@ -1,6 +1,8 @@
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 
 from zist.core.registry import Register, register
+from zist.core.related import Related
 from zist.organisations import services
 from zist.organisations.api import UnitViewSet
 from zist.organisations.filters import OrganisationFilterSet, UnitFilterSet
@@ -52,6 +54,18 @@ class UnitRegister(Register):
         "archived",
     ]
     detail_template = "organisations/unit_extra.html"
+    related = [
+        Related(
+            "children",
+            model="organisations.Unit",
+            query=lambda unit: type(unit).objects.filter(
+                path__startswith=unit.path, depth=unit.depth + 1
+            ),
+            label=_("Subunits"),
+            columns=("name", "code", "kind", "archived"),
+            limit=50,
+        )
+    ]
     viewset = UnitViewSet
 
     @classmethod

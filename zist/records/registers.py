@@ -1,9 +1,11 @@
 from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
 
 from zist.core.registry import Register, register
+from zist.core.related import Related
 from zist.records import services
 from zist.records.filters import RecordFilterSet, RecordTypeFilterSet
 from zist.records.forms import RecordForm, RecordTypeForm
@@ -20,7 +22,15 @@ class RecordTypeRegister(Register):
     table = RecordTypeTable
     serializer = RecordTypeSerializer
     menu_group = "support"
-    detail_template = "records/recordtype_extra.html"
+    related = [
+        Related(
+            "records",
+            label=gettext_lazy("Records past retention"),
+            narrow=lambda records: records.awaiting_decision(),
+            all_query={"awaiting_decision": "true"},
+            columns=("title", "unit", "retain_until"),
+        )
+    ]
     natural_key = ("unit", "name__iexact")
 
 

@@ -1,4 +1,7 @@
+from django.utils.translation import gettext_lazy as _
+
 from zist.core.registry import Register, register
+from zist.core.related import Related
 from zist.reviews.filters import ManagementReviewFilterSet
 from zist.reviews.forms import ManagementReviewForm
 from zist.reviews.models import ManagementReview
@@ -16,6 +19,14 @@ class ManagementReviewRegister(Register):
     menu_group = "check"
     slug = "reviews"
     detail_template = "reviews/review_extra.html"
+    related = [
+        Related(
+            model="actions.Action",
+            generic="source",
+            label=_("Decisions followed up as actions"),
+            columns=("title", "owner", "due_date", "status"),
+        )
+    ]
     detail_fields = [
         "title",
         "unit",

@@ -1,4 +1,7 @@
+from django.utils.translation import gettext_lazy as _
+
 from zist.core.registry import Register, register
+from zist.core.related import Related
 from zist.risks import services
 from zist.risks.filters import RiskBandFilterSet, RiskFilterSet, RiskMatrixFilterSet
 from zist.risks.forms import RiskBandForm, RiskForm, RiskMatrixForm
@@ -17,6 +20,7 @@ class RiskMatrixRegister(Register):
     menu_group = "planning"
     slug = "matrices"
     detail_template = "risks/riskmatrix_extra.html"
+    related = [Related("bands", columns=("level", "name", "minimum", "colour"), add=True)]
     # Importing a matrix again changes it (and re-rates its risks) instead of copying it.
     natural_key = ("unit", "name")
 
@@ -64,6 +68,14 @@ class RiskRegister(Register):
     serializer = RiskSerializer
     menu_group = "planning"
     detail_template = "risks/risk_extra.html"
+    related = [
+        Related(
+            model="actions.Action",
+            generic="source",
+            label=_("Treatment actions"),
+            columns=("title", "owner", "due_date", "status", "progress"),
+        )
+    ]
     detail_fields = [
         "title",
         "kind",

@@ -1,4 +1,5 @@
 from zist.core.registry import Register, register
+from zist.core.related import Related
 from zist.suppliers import services
 from zist.suppliers.filters import EvaluationFilterSet, SupplierFilterSet
 from zist.suppliers.forms import EvaluationForm, SupplierForm
@@ -16,6 +17,7 @@ class SupplierRegister(Register):
     serializer = SupplierSerializer
     menu_group = "operation"
     detail_template = "suppliers/supplier_extra.html"
+    related = [Related("evaluations", columns=("date", "score", "evaluator"), add=True)]
     detail_fields = [
         "name",
         "kind",

@@ -1,4 +1,7 @@
+from django.utils.translation import gettext_lazy as _
+
 from zist.core.registry import Register, register
+from zist.core.related import Related
 from zist.training import filters, forms, serializers, tables
 from zist.training.models import (
     Certificate,
@@ -21,6 +24,14 @@ class PersonRegister(Register):
     menu_group = "support"
     slug = "people"
     detail_template = "training/person_extra.html"
+    related = [
+        Related(
+            "enrolments",
+            label=_("Training"),
+            columns=("session", "attendance", "result", "effectiveness"),
+        ),
+        Related("certificates", columns=("title", "issued_on", "expires_on")),
+    ]
     natural_key = ("unit", "name__iexact")
 
 
@@ -32,7 +43,9 @@ class CourseRegister(Register):
     table = tables.CourseTable
     serializer = serializers.CourseSerializer
     menu_group = "support"
-    detail_template = "training/course_extra.html"
+    related = [
+        Related("sessions", columns=("date", "audience", "place"), add=True, add_with=("unit",))
+    ]
     natural_key = ("unit", "title__iexact")
 
 
@@ -45,6 +58,15 @@ class SessionRegister(Register):
     serializer = serializers.SessionSerializer
     menu_group = "support"
     detail_template = "training/session_extra.html"
+    related = [
+        Related(
+            "enrolments",
+            label=_("Participants"),
+            columns=("person", "person__kind", "attendance", "result", "score", "effectiveness"),
+            add=True,
+            limit=100,
+        )
+    ]
 
 
 @register

@@ -1,4 +1,7 @@
+from django.utils.translation import gettext_lazy as _
+
 from zist.core.registry import Register, register
+from zist.core.related import Related
 from zist.users.filters import RoleAssignmentFilterSet, UserFilterSet
 from zist.users.forms import RoleAssignmentForm, UserForm
 from zist.users.models import RoleAssignment, User
@@ -26,7 +29,14 @@ class UserRegister(Register):
         "last_login",
         "date_joined",
     ]
-    detail_template = "users/user_extra.html"
+    related = [
+        Related(
+            "role_assignments",
+            label=_("Roles"),
+            columns=("role", "unit", "valid_from", "valid_until"),
+            add=True,
+        )
+    ]
 
 
 @register

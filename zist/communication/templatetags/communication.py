@@ -12,29 +12,23 @@ from zist.communication.models import InquiryKind
 register = template.Library()
 
 
-@register.simple_tag(takes_context=True)
-def nonconformity_links(context, inquiry) -> dict:
-    """The "Open a nonconformity" URL (prefilled with this inquiry as its source) and
-    the nonconformities already raised from it that the user may see."""
+@register.simple_tag
+def nonconformity_add_url(inquiry) -> str:
+    """The "Open a nonconformity" URL, prefilled with this inquiry as its source, when
+    the nonconformities app is installed (those already raised are the inquiry
+    register's related list)."""
     if not apps.is_installed("zist.nonconformities"):
-        return {}
-    from zist.nonconformities.models import Nonconformity
-
-    user = context["request"].user
-    content_type = ContentType.objects.get_for_model(inquiry)
-    raised = Nonconformity.objects.restrict(user, "view").filter(
-        source_type=content_type, source_id=inquiry.pk
-    )
+        return ""
     try:
         add = reverse("nonconformities:nonconformity_add")
     except NoReverseMatch:
-        return {}
+        return ""
     query = {
-        "source_type": content_type.pk,
+        "source_type": ContentType.objects.get_for_model(inquiry).pk,
         "source_id": inquiry.pk,
         "unit": inquiry.unit_id,
         "title": inquiry.subject,
     }
     if inquiry.kind == InquiryKind.COMPLAINT:
         query["source_kind"] = "complaint"
-    return {"add_url": f"{add}?{urlencode(query)}", "raised": raised}
+    return f"{add}?{urlencode(query)}"

@@ -52,3 +52,9 @@ def query_with(context, query: str, **kwargs) -> str:
     for key, value in kwargs.items():
         params[key] = value
     return params.urlencode()
+
+
+@register.simple_tag(takes_context=True)
+def members(context, unit):
+    """The people of `unit` the page's user may see (an owner's choices on a page)."""
+    return unit.members.all().restrict(context["request"].user, "view")

@@ -36,7 +36,10 @@ def zist(tmp_path, *args, **env):
 
 
 @pytest.mark.parametrize(
-    "key", ["changeme", "x" * 60, "django-insecure-" + secrets.token_urlsafe(50), "short-Key-1"]
+    "key",
+    ["changeme", "x" * 60, "django-insecure-" + secrets.token_urlsafe(50), "short-Key-1"],
+    # Fixed ids: xdist workers must collect the same names, and the random key differs.
+    ids=["known", "one-character", "django-insecure", "short"],
 )
 def test_it_refuses_to_start_with_a_weak_secret_key(tmp_path, key):
     result = zist(tmp_path, "check", ZIST_SECRET_KEY=key)

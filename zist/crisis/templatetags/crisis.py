@@ -28,3 +28,15 @@ def may_enter_comparisons(context, session) -> bool:
     from zist.crisis.services.ahp_entry import permitted_actions
 
     return bool(permitted_actions(context["request"].user, session) & {"add", "change"})
+
+
+@register.simple_tag(takes_context=True)
+def comparison_entries(context, session) -> list:
+    """The participants of an AHP `session` whose comparisons the page's user may enter
+    (links to their entry pages), among those the user may see."""
+    from zist.crisis.models import Participant
+
+    if not may_enter_comparisons(context, session):
+        return []
+    user = context["request"].user
+    return list(Participant.objects.restrict(user, "view").filter(session=session))

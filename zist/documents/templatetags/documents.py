@@ -21,6 +21,8 @@ def version_panel(context, version) -> dict:
     panel = {
         "html": services.render_text(version.content),
         "route": route,
+        # Who reviews and approves: part of the workflow the page's user follows.
+        "reviewers": list(route.reviewers.all()) if route else [],
         "can_submit": may_change and status == VersionStatus.DRAFT,
         "can_return": may_change and status == VersionStatus.IN_REVIEW,
         "can_approve": status == VersionStatus.IN_REVIEW and services.can_approve(user, version),
@@ -47,7 +49,6 @@ def document_panel(context, document) -> dict:
     versions = DocumentVersion.objects.restrict(user, "view").filter(document=document)
     published = versions.filter(status=VersionStatus.PUBLISHED).first()
     return {
-        "versions": versions.order_by("-number").select_related("approved_by"),
         "published": published,
         "html": services.render_text(published.content) if published else "",
         "route": services.route_for(document),

@@ -7,8 +7,10 @@ from django.urls import reverse
 from rest_framework.test import APIClient
 
 from zist.actions.models import Action, ActionKind, ActionStatus
+from zist.communication.models import Inquiry
 from zist.nonconformities import services
 from zist.nonconformities.models import Effectiveness, Nonconformity, Status
+from zist.users.models import ApiToken, LoginFailure
 
 API = "/api/nonconformities/nonconformities/"
 
@@ -140,31 +142,34 @@ def test_it_refuses_the_same_closes_through_the_api(cast, manager):
 
 def test_it_takes_its_source_from_the_add_page_address(cast, manager, client):
     client.force_login(manager)
-    unit_type = ContentType.objects.get_for_model(cast.inside)
+    inquiry = Inquiry.objects.create(
+        unit=cast.inside, subject="Tap left running", received_on=dt.date(2030, 1, 2)
+    )
+    inquiry_type = ContentType.objects.get_for_model(inquiry)
     response = client.get(
         reverse("nonconformities:nonconformity_add"),
         {
-            "source_type": unit_type.pk,
-            "source_id": cast.inside.pk,
+            "source_type": inquiry_type.pk,
+            "source_id": inquiry.pk,
             "unit": cast.inside.pk,
             "title": "Leaking tap",
         },
     )
     form = response.context["form"]
     assert form["title"].value() == "Leaking tap"
-    assert str(form["source_type"].value()) == str(unit_type.pk)
+    assert str(form["source_type"].value()) == str(inquiry_type.pk)
     data = {
         "unit": cast.inside.pk,
         "title": "Leaking tap",
         "source_kind": "other",
-        "source_type": unit_type.pk,
-        "source_id": cast.inside.pk,
+        "source_type": inquiry_type.pk,
+        "source_id": inquiry.pk,
         "reported_on": "2030-01-05",
         "status": "reported",
     }
     assert client.post(reverse("nonconformities:nonconformity_add"), data).status_code == 302
     nc = Nonconformity.objects.get(title="Leaking tap")
-    assert nc.source == cast.inside
+    assert nc.source == inquiry
     assert nc.reported_by == manager
 
 
@@ -180,6 +185,35 @@ def test_it_refuses_a_source_the_user_cannot_see(cast, make_user, client):
         "reported_on": "2030-01-05",
         "status": "reported",
     }
+    assert client.post(reverse("nonconformities:nonconformity_add"), data).status_code == 400
+    assert not Nonconformity.objects.filter(title="Peeking").exists()
+
+
+@pytest.mark.parametrize("kind", ["unit", "token", "history", "login failure"])
+def test_it_refuses_a_source_outside_the_registers_it_may_come_from(kind, cast, manager, client):
+    """Only findings, evaluations, inquiries, reviews and crisis events or findings:
+    not a unit, an API token, a history row or a failed login, whether or not a
+    record with that id exists."""
+    inquiry = Inquiry.objects.create(
+        unit=cast.inside, subject="Tap left running", received_on=dt.date(2030, 1, 2)
+    )
+    source = {
+        "unit": cast.inside,
+        "token": ApiToken.issue(manager, "laptop")[0],
+        "history": Inquiry.history.get(id=inquiry.pk),
+        "login failure": LoginFailure.objects.create(username="root", ip_address="203.0.113.9"),
+    }[kind]
+    client.force_login(manager)
+    data = {
+        "unit": cast.inside.pk,
+        "title": "Peeking",
+        "source_kind": "other",
+        "source_type": ContentType.objects.get_for_model(source).pk,
+        "source_id": source.pk,
+        "reported_on": "2030-01-05",
+        "status": "reported",
+    }
+
     assert client.post(reverse("nonconformities:nonconformity_add"), data).status_code == 400
     assert not Nonconformity.objects.filter(title="Peeking").exists()
 

@@ -101,3 +101,28 @@ def test_it_asks_the_unit_leader_for_a_decision(cast, make_user):
     _record(cast.outside, dt.date(2020, 1, 1))
     items = list(due_items(leader, dt.date(2025, 6, 1)))
     assert [item.key for item in items] == [f"record-retention:{old.pk}:2021-01-01"]
+
+
+def test_it_lists_on_a_record_type_only_the_records_of_the_users_units(cast, make_user, client):
+    """The issue's case: District 4 files records under a record type of District 3;
+    District 3's representative sees only District 3's records past retention."""
+    record_type = make_type(cast.inside, 12)
+    ours = Record.objects.create(
+        unit=cast.inside,
+        record_type=record_type,
+        title="D3 logbook",
+        record_date=dt.date(2015, 1, 1),
+    )
+    theirs = Record.objects.create(
+        unit=cast.outside,
+        record_type=record_type,
+        title="D4 logbook",
+        record_date=dt.date(2015, 1, 1),
+    )
+    client.force_login(make_user(Role.ENVIRONMENTAL_REPRESENTATIVE, cast.inside))
+
+    page = client.get(reverse("records:recordtype_detail", args=[record_type.pk]))
+
+    text = page.content.decode()
+    assert ours.get_absolute_url() in text
+    assert "D4 logbook" not in text and theirs.get_absolute_url() not in text
