@@ -11,6 +11,7 @@ from rest_framework import serializers, viewsets
 from rest_framework.exceptions import PermissionDenied, ValidationError
 
 from zist.core import calendars
+from zist.core.forms import check_plausible
 from zist.core.querysets import with_str_related
 from zist.core.registry import Register
 
@@ -43,6 +44,8 @@ class ZistModelSerializer(serializers.ModelSerializer):
             queryset = getattr(target, "queryset", None)
             if queryset is not None and hasattr(queryset, "restrict"):
                 target.queryset = queryset.restrict(user, "view")
+            if isinstance(field, serializers.DateField | serializers.DateTimeField):
+                field.validators.append(check_plausible)
         return fields
 
     def validate(self, attrs):

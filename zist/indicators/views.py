@@ -27,7 +27,7 @@ def chosen_unit_and_year(request):
     units = Unit.objects.restrict(request.user, "view").filter(archived=False)
     wanted = calendars.to_latin_digits(request.GET.get("unit", "")).strip()
     if wanted:
-        root = units.filter(pk=wanted).first() if wanted.isdigit() else None
+        root = units.filter(pk=wanted).first() if wanted.isdecimal() and len(wanted) < 19 else None
     else:
         # The widest unit the user may see: a manager of Region 2 starts at the region.
         root = units.order_by("depth", "path").first()
@@ -36,7 +36,7 @@ def chosen_unit_and_year(request):
     root = Unit.objects.select_related("organisation").get(pk=root.pk)
     latest = current_year_label(root.organisation, timezone.localdate())
     text = calendars.to_latin_digits(request.GET.get("year", "")).strip()
-    year = int(text) if text.isdigit() else latest - 1
+    year = int(text) if text.isdecimal() and len(text) < 7 else latest - 1
     if not latest - 30 <= year <= latest:
         raise Http404
     return units, root, year, latest

@@ -1,3 +1,6 @@
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+
 from zist.core.registry import Register, register
 from zist.users.filters import RoleAssignmentFilterSet, UserFilterSet
 from zist.users.forms import RoleAssignmentForm, UserForm
@@ -27,6 +30,14 @@ class UserRegister(Register):
         "date_joined",
     ]
     detail_template = "users/user_extra.html"
+
+    @classmethod
+    def delete(cls, obj, request) -> None:
+        # Deleting the account one is signed in with would end the request's own
+        # session and history user mid-way; another administrator does it.
+        if obj.pk == request.user.pk:
+            raise ValidationError(_("You cannot delete yourself; ask another administrator."))
+        super().delete(obj, request)
 
 
 @register
