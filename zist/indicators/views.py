@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from zist.core import calendars
-from zist.core.exports import FORMATS
+from zist.core.exports import FORMATS, csv_safe, xlsx_safe
 from zist.indicators import accounts, charts
 from zist.indicators.rollups import current_year_label
 
@@ -82,17 +82,17 @@ def _export(data: dict, fmt: str):
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer)
-        writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerow([csv_safe(value) for value in header])
+        writer.writerows([csv_safe(value) for value in row] for row in rows)
         response = StreamingHttpResponse(
             iter(["\ufeff", buffer.getvalue()]), content_type="text/csv; charset=utf-8"
         )
     else:
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet(title=_("Green accounts")[:31])
-        sheet.append(header)
+        sheet.append(xlsx_safe(sheet, header))
         for row in rows:
-            sheet.append(row)
+            sheet.append(xlsx_safe(sheet, row))
         buffer = io.BytesIO()
         workbook.save(buffer)
         response = HttpResponse(
