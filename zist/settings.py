@@ -236,7 +236,17 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
 ZIST_ATTACHMENT_MAX_BYTES = env_int("ZIST_ATTACHMENT_MAX_MB", 20) * 1024 * 1024
+# Spreadsheet imports: file size, rows, and what an XLSX (a zip) may unpack to.
+ZIST_IMPORT_MAX_BYTES = env_int("ZIST_IMPORT_MAX_MB", 10) * 1024 * 1024
+ZIST_IMPORT_MAX_ROWS = env_int("ZIST_IMPORT_MAX_ROWS", 20000)
+ZIST_IMPORT_MAX_UNPACKED_BYTES = env_int("ZIST_IMPORT_MAX_UNPACKED_MB", 200) * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# The first handler stops keeping an uploaded file's bytes beyond the largest limit.
+FILE_UPLOAD_HANDLERS = [
+    "zist.core.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 ZIST_LOGIN_MAX_FAILURES = env_int("ZIST_LOGIN_MAX_FAILURES", 5)
 ZIST_LOGIN_LOCKOUT_MINUTES = env_int("ZIST_LOGIN_LOCKOUT_MINUTES", 15)
