@@ -288,7 +288,17 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 
 ZIST_ATTACHMENT_MAX_BYTES = env_int("ZIST_ATTACHMENT_MAX_MB", 20) * 1024 * 1024
+# Spreadsheet imports: file size, rows, and what an XLSX (a zip) may unpack to.
+ZIST_IMPORT_MAX_BYTES = env_int("ZIST_IMPORT_MAX_MB", 10) * 1024 * 1024
+ZIST_IMPORT_MAX_ROWS = env_int("ZIST_IMPORT_MAX_ROWS", 20000)
+ZIST_IMPORT_MAX_UNPACKED_BYTES = env_int("ZIST_IMPORT_MAX_UNPACKED_MB", 200) * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# The first handler stops keeping an uploaded file's bytes beyond the largest limit.
+FILE_UPLOAD_HANDLERS = [
+    "zist.core.uploads.LimitedUploadHandler",
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "django.core.files.uploadhandler.TemporaryFileUploadHandler",
+]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # Authentication (docs/security.md). Login throttling: failed logins allowed per account
 # (from browsers that never logged into it) and per client address in one window.
@@ -346,6 +356,11 @@ REST_FRAMEWORK = {
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["zist.core.api_defaults.RestrictedPermission"],
+    "DEFAULT_PARSER_CLASSES": [
+        "zist.core.api_defaults.JSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_PAGINATION_CLASS": "zist.core.api_defaults.Pagination",
     "DEFAULT_FILTER_BACKENDS": [
         "django_filters.rest_framework.DjangoFilterBackend",

@@ -1,9 +1,9 @@
 """API actions on audit programmes beyond create/read/update/delete."""
 
-from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import status
 from rest_framework.decorators import action
+from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 
 from zist.audits import services

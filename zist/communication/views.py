@@ -43,17 +43,20 @@ def representatives(request):
     chosen = request.GET.get("organisation", "")
     organisation = (
         organisations.filter(pk=chosen).first()
-        if chosen.isdigit()
+        if chosen.isdecimal() and len(chosen) < 19
         else organisations.filter(pk=getattr(user.organisation, "pk", None)).first()
     ) or organisations.first()
     if organisation is None:
         raise Http404
     year = organisation.reporting_year(timezone.localdate())
-    if request.GET.get("year", "").isdigit():
-        from zist.core.calendars import reporting_year_by_label
+    if request.GET.get("year"):
+        from zist.core.calendars import plausible_year, reporting_year_by_label
 
+        label = plausible_year(request.GET["year"], organisation.calendar)
+        if label is None:
+            raise Http404
         year = reporting_year_by_label(
-            int(request.GET["year"]),
+            label,
             organisation.calendar,
             organisation.year_start_month,
             organisation.year_start_day,

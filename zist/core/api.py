@@ -16,6 +16,7 @@ from rest_framework.exceptions import APIException, PermissionDenied, Validation
 from rest_framework.response import Response
 
 from zist.core import calendars, concurrency
+from zist.core.forms import check_plausible
 from zist.core.middleware import note_refusal
 from zist.core.querysets import hidden_links, with_str_related
 from zist.core.registry import Register
@@ -49,6 +50,8 @@ class ZistModelSerializer(serializers.ModelSerializer):
             queryset = getattr(target, "queryset", None)
             if queryset is not None and hasattr(queryset, "restrict"):
                 target.queryset = queryset.restrict(user, "view")
+            if isinstance(field, serializers.DateField | serializers.DateTimeField):
+                field.validators.append(check_plausible)
         return fields
 
     def validate(self, attrs):

@@ -1,7 +1,9 @@
 """DRF defaults named in settings. Kept apart from `api.py` because DRF imports them
 while importing its own views, before `api.py` could be imported."""
 
-from rest_framework import pagination, permissions
+from django.utils.translation import gettext as _
+from rest_framework import pagination, parsers, permissions
+from rest_framework.exceptions import ParseError
 
 from zist.core.querysets import scope_paths
 
@@ -43,3 +45,14 @@ class RestrictedPermission(permissions.BasePermission):
             model = getattr(view, "policy_model", None) or model
         paths = scope_paths(request.user, model, action)
         return paths is None or bool(paths)
+
+
+class JSONParser(parsers.JSONParser):
+    """DRF's JSON parser, answering 400 also to JSON nested too deep for Python's
+    decoder (a RecursionError, which DRF's parser lets through as a server error)."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        try:
+            return super().parse(stream, media_type, parser_context)
+        except RecursionError:
+            raise ParseError(_("JSON parse error - the data is nested too deeply.")) from None

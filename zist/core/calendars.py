@@ -104,7 +104,12 @@ def format_date(value: dt.date | None, calendar: str | None = None) -> str:
     if isinstance(value, dt.datetime):
         value = timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
     if (calendar or active_calendar()) == JALALI:
-        j = to_jalali(value)
+        try:
+            j = to_jalali(value)
+        except ValueError:
+            # Jalali dates end in Gregorian 9999-03 (jdatetime's year 9377): a stored
+            # date beyond is shown as the ISO date rather than failing the page.
+            return localize_digits(value.isoformat())
         text = f"{j.year:04d}/{j.month:02d}/{j.day:02d}"
     else:
         text = formats.date_format(value, "SHORT_DATE_FORMAT")
@@ -232,3 +237,41 @@ def reporting_year_by_label(
     else:
         start = dt.date(label, start_month, start_day)
     return reporting_year(start, calendar, start_month, start_day)
+
+
+# Dates people type (forms, filters, imports, the API) must fall in this window: a year
+# 0, 1700 or 9999 is a typing slip, and Jalali cannot even show dates after 9999-03.
+PLAUSIBLE_FIRST = dt.date(1900, 1, 1)
+PLAUSIBLE_LAST = dt.date(2200, 12, 31)
+
+
+def is_plausible(value: dt.date) -> bool:
+    """Whether a typed date lies in the plausibility window (1900–2200 Gregorian,
+    1278–1579 Jalali)."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    return PLAUSIBLE_FIRST <= value <= PLAUSIBLE_LAST
+
+
+def plausible_window_message() -> str:
+    """The translated refusal, with the window's ends in the active calendar."""
+    return _("Enter a date between %(first)s and %(last)s.") % {
+        "first": format_date(PLAUSIBLE_FIRST),
+        "last": format_date(PLAUSIBLE_LAST),
+    }
+
+
+_YEAR = re.compile(r"^\s*\d{1,6}\s*$")
+
+
+def plausible_year(text: str, calendar: str) -> int | None:
+    """A reporting-year label typed in a query (?year=1403) if it is a number whose
+    year lies in the plausibility window of `calendar`, else None."""
+    text = to_latin_digits(text or "")
+    if not _YEAR.match(text):
+        return None
+    year = int(text)
+    first, last = PLAUSIBLE_FIRST.year, PLAUSIBLE_LAST.year
+    if calendar == JALALI:
+        first, last = to_jalali(PLAUSIBLE_FIRST).year + 1, to_jalali(PLAUSIBLE_LAST).year
+    return year if first <= year <= last else None

@@ -33,6 +33,30 @@ XLSX_DATETIME = {
     calendars.JALALI: "[$-fa-IR,16]yyyy/mm/dd hh:mm;@",
 }
 
+# Text a spreadsheet program runs as a formula when it opens a CSV file (OWASP "CSV
+# injection"): it starts with one of these, also after spaces.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_safe(value):
+    """A CSV cell that opens as the text it holds: formula-like text gets a leading
+    apostrophe (shown by no spreadsheet, removed by none). Numbers stay numbers."""
+    if isinstance(value, str) and value.lstrip(" ").startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def xlsx_safe(sheet, row: list) -> list:
+    """An XLSX row whose text cells stay text: openpyxl writes a string starting with
+    "=" as a live formula unless the cell is typed as a string."""
+    cells = []
+    for value in row:
+        if isinstance(value, str) and value.startswith("="):
+            value = WriteOnlyCell(sheet, value)
+            value.data_type = "s"
+        cells.append(value)
+    return cells
+
 
 class _Echo:
     def write(self, value: str) -> str:
@@ -84,18 +108,19 @@ def export(table: Table, basename: str, fmt: str) -> HttpResponse:
             with translation.override(lang), calendars.override(calendar):
                 # A byte-order mark lets spreadsheet programs read Persian and Danish.
                 yield "\ufeff"
-                yield writer.writerow(table.export_header())
+                yield writer.writerow([csv_safe(value) for value in table.export_header()])
                 for row in table.export_rows():
-                    yield writer.writerow([csv_cell(value) for value in row])
+                    # Escaped before formatting: a negative number stays a number.
+                    yield writer.writerow([csv_cell(csv_safe(value)) for value in row])
 
         response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
     else:
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet(title=basename[:31])
         sheet.sheet_view.rightToLeft = translation.get_language_bidi()
-        sheet.append(table.export_header())
+        sheet.append(xlsx_safe(sheet, table.export_header()))
         for row in table.export_rows():
-            sheet.append([xlsx_cell(sheet, value) for value in row])
+            sheet.append([xlsx_cell(sheet, value) for value in xlsx_safe(sheet, row)])
         buffer = io.BytesIO()
         workbook.save(buffer)
         response = HttpResponse(

@@ -49,13 +49,41 @@ class CalendarDateField(forms.DateField):
         if hasattr(value, "year"):
             return value
         try:
-            return calendars.parse_date(str(value))
+            parsed = calendars.parse_date(str(value))
         except ValueError:
             raise ValidationError(
                 self.error_messages["invalid"],
                 code="invalid",
                 params={"example": calendars.date_input_hint()},
             ) from None
+        return check_plausible(parsed)
+
+
+def check_plausible(value):
+    """`value` if it lies in the window of dates people plausibly mean, else a
+    ValidationError saying the window in the user's calendar."""
+    if value is not None and not calendars.is_plausible(value):
+        raise ValidationError(calendars.plausible_window_message(), code="implausible")
+    return value
+
+
+class BoundedModelMultipleChoiceField(forms.ModelMultipleChoiceField):
+    """Django's field, refusing ids beyond 64 bits as "not a valid value" before its
+    `pk__in` query: SQLite cannot bind them (an OverflowError, a server error)."""
+
+    def _check_values(self, value):
+        for pk in value or ():
+            try:
+                number = int(str(pk))
+            except ValueError:
+                continue  # Django's own check names it
+            if not -(2**63) <= number < 2**63:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": pk},
+                )
+        return super()._check_values(value)
 
 
 class CalendarDateTimeInput(CalendarDateInput):
@@ -227,6 +255,8 @@ def zist_field(field: forms.Field) -> forms.Field:
 def restrict_choices(fields, user) -> None:
     """Limit every model choice field to the objects `user` may view."""
     for field in fields.values():
+        if type(field) is forms.ModelMultipleChoiceField:
+            field.__class__ = BoundedModelMultipleChoiceField
         queryset = getattr(field, "queryset", None)
         if queryset is not None and hasattr(queryset, "restrict"):
             field.queryset = with_str_related(queryset.restrict(user, "view"))

@@ -15,12 +15,15 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.template.defaultfilters import filesizeformat
 from django.utils import translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
@@ -29,7 +32,9 @@ from openpyxl import Workbook, load_workbook
 from zist.core import calendars, concurrency, numbers
 from zist.core.forms import NumberField
 
-MAX_ROWS = 20000
+# The largest cell a CSV file may hold (Python's csv refuses more than its field limit;
+# a cell of a register is far smaller).
+MAX_CELL = 128 * 1024
 TRUE_WORDS = {"1", "true", "yes", "y", "x", "ja", "kyllä", "بله", "آری", "on"}
 FALSE_WORDS = {"0", "false", "no", "n", "nej", "ei", "خیر", "نه", "off", ""}
 
@@ -114,28 +119,38 @@ def _describe(field) -> str:
 
 
 def read_rows(upload) -> list[list]:
-    """Rows of a CSV (UTF-8, comma or semicolon) or XLSX file, header first."""
+    """Rows of a CSV (UTF-8, comma or semicolon) or XLSX file, header first.
+
+    Read as a stream and refused as soon as a limit is passed: the file's size
+    (`ZIST_IMPORT_MAX_BYTES`, known before anything is read), its rows
+    (`ZIST_IMPORT_MAX_ROWS`) and, for XLSX, what its zip unpacks to
+    (`ZIST_IMPORT_MAX_UNPACKED_BYTES`, against zip bombs)."""
+    max_bytes = settings.ZIST_IMPORT_MAX_BYTES
+    if upload.size is not None and upload.size > max_bytes:
+        raise ImportFileError(
+            _("The file is %(size)s; the limit is %(limit)s.")
+            % {"size": filesizeformat(upload.size), "limit": filesizeformat(max_bytes)}
+        )
+    upload.seek(0)
+    head = upload.read(4096)
+    upload.seek(0)
     name = (upload.name or "").lower()
-    data = upload.read()
-    if name.endswith(".xlsx") or data[:2] == b"PK":
-        try:
-            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except Exception as exc:
-            raise ImportFileError(_("This is not a readable XLSX file.")) from exc
-        rows = [list(row) for row in workbook.worksheets[0].iter_rows(values_only=True)]
+    if name.endswith(".xlsx") or head[:2] == b"PK":
+        stream = _xlsx_rows(upload)
     else:
-        try:
-            text = data.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise ImportFileError(_("Save the CSV file as UTF-8 and try again.")) from exc
-        rows = list(csv.reader(io.StringIO(text), delimiter=csv_delimiter_of(text)))
-    rows = [row for row in rows if any(cell not in (None, "") for cell in row)]
+        stream = _csv_rows(upload, head)
+    max_rows = settings.ZIST_IMPORT_MAX_ROWS
+    rows = []
+    for row in stream:
+        if not any(cell not in (None, "") for cell in row):
+            continue
+        rows.append(row)
+        if len(rows) - 1 > max_rows:
+            raise ImportFileError(
+                _("The file has more than %(max)s rows; split it.") % {"max": max_rows}
+            )
     if not rows:
         raise ImportFileError(_("The file has no header row."))
-    if len(rows) - 1 > MAX_ROWS:
-        raise ImportFileError(
-            _("The file has more than %(max)s rows; split it.") % {"max": MAX_ROWS}
-        )
     return rows
 
 
@@ -148,6 +163,47 @@ def csv_delimiter_of(text: str) -> str:
         if delimiter in header:
             return delimiter
     return ","
+
+
+def _xlsx_rows(upload):
+    limit = settings.ZIST_IMPORT_MAX_UNPACKED_BYTES
+    try:
+        # zipfile stops unpacking a member at its declared size, so the declared sizes
+        # bound what reading the workbook can cost.
+        with zipfile.ZipFile(upload) as archive:
+            unpacked = sum(member.file_size for member in archive.infolist())
+        upload.seek(0)
+        workbook = load_workbook(upload, read_only=True, data_only=True)
+        sheet = workbook.worksheets[0]
+    except Exception as exc:
+        raise ImportFileError(_("This is not a readable XLSX file.")) from exc
+    if unpacked > limit:
+        raise ImportFileError(
+            _("The XLSX file unpacks to %(size)s; the limit is %(limit)s.")
+            % {"size": filesizeformat(unpacked), "limit": filesizeformat(limit)}
+        )
+    try:
+        for row in sheet.iter_rows(values_only=True):
+            yield list(row)
+    finally:
+        workbook.close()
+
+
+def _csv_rows(upload, head: bytes):
+    delimiter = csv_delimiter_of(head.decode("utf-8-sig", errors="ignore"))
+    text = io.TextIOWrapper(upload.file, encoding="utf-8-sig", newline="")
+    try:
+        yield from csv.reader(text, delimiter=delimiter)
+    except UnicodeDecodeError as exc:
+        raise ImportFileError(_("Save the CSV file as UTF-8 and try again.")) from exc
+    except csv.Error as exc:
+        # In practice: a cell longer than the csv module's field limit.
+        raise ImportFileError(
+            _("A cell of the file is longer than %(max)s characters, or a quote is not closed.")
+            % {"max": MAX_CELL}
+        ) from exc
+    finally:
+        text.detach()  # leave the upload open for whoever reads it next
 
 
 def _label_map(register) -> dict[str, str]:
@@ -183,12 +239,17 @@ def _convert(field, value, user):
         return value
     if isinstance(value, float) and value.is_integer():
         value = int(value)
-    value = calendars.to_latin_digits(str(value))
+    value = str(value)
+    if isinstance(field, forms.CharField):
+        # Digits are made Latin only where a number, date or id is read: text keeps
+        # the digits it was written with ("کاشت ۳۰ درخت").
+        return value
     if isinstance(field, forms.ModelMultipleChoiceField):
         parts = [p.strip() for p in value.replace(",", ";").split(";") if p.strip()]
         return [_lookup(field, part) for part in parts]
     if isinstance(field, forms.ModelChoiceField):
         return _lookup(field, value) if value else ""
+    value = calendars.to_latin_digits(value)
     if isinstance(field, forms.BooleanField | forms.NullBooleanField):
         lowered = value.lower()
         if lowered in TRUE_WORDS:
@@ -198,48 +259,44 @@ def _convert(field, value, user):
         return value
     if isinstance(field, forms.ChoiceField) and value:
         for choice, label in field.choices:
-            if value == str(choice) or value.lower() == str(label).lower():
+            if value == str(choice) or value.lower() == _plain(label):
                 return choice
         for language in ("fa", "da", "fi", "en"):
             with translation.override(language):
                 for choice, label in field.choices:
-                    if value.lower() == str(label).lower():
+                    if value.lower() == _plain(label):
                         return choice
     return value
 
 
+def _plain(text) -> str:
+    """Text compared whatever its digits and case."""
+    return calendars.to_latin_digits(str(text)).strip().lower()
+
+
 def _lookup(field, value: str):
-    """The pk of the related record named by `value`, or `value` (so the form says
-    "not one of the available choices" in the user's language)."""
+    """The pk of the related record named by `value` (its id, code, name, title or
+    number, or its displayed text, written with any digits), or `value` (so the form
+    says "not one of the available choices" in the user's language)."""
     queryset = field.queryset
     model = queryset.model
-    if value.isdigit() and queryset.filter(pk=int(value)).exists():
-        return value
+    latin = calendars.to_latin_digits(value)
+    if latin.isdecimal() and len(latin) < 19 and queryset.filter(pk=int(latin)).exists():
+        return latin
+    spellings = list(dict.fromkeys([value, latin, calendars.to_persian_digits(latin)]))
     for attr in ("code", "username", "name", "title", "number"):
         try:
             model._meta.get_field(attr)
         except Exception:
             continue
-        match = list(queryset.filter(**{f"{attr}__iexact": value})[:2])
-        if len(match) == 1:
-            return str(match[0].pk)
+        for spelling in spellings:
+            match = list(queryset.filter(**{f"{attr}__iexact": spelling})[:2])
+            if len(match) == 1:
+                return str(match[0].pk)
     for obj in queryset[:5000]:
-        # Titles show dates in the user's calendar and digits; the cell's are Latin.
-        if calendars.to_latin_digits(str(obj)).strip().lower() == value.lower():
+        if _plain(obj) == _plain(value):
             return str(obj.pk)
     return value
-
-
-def _export_only_labels(register, mapping: dict[str, str]) -> set[str]:
-    """Headings of the register's export (in every language) that no form field
-    takes: computed columns such as a progress or a status, skipped on import so that
-    an exported file imports back."""
-    table = register.table(register.model.objects.none())
-    labels = set()
-    for language in ("fa", "da", "fi", "en"):
-        with translation.override(language):
-            labels.update(h.strip().lower() for h in table.export_header())
-    return labels - set(mapping)
 
 
 def run_import(register, upload, request) -> ImportResult:
@@ -247,10 +304,7 @@ def run_import(register, upload, request) -> ImportResult:
     rows = read_rows(upload)
     mapping = _label_map(register)
     header = [str(_cell(h)).strip().lower() for h in rows[0]]
-    shown = _export_only_labels(register, mapping)
-    unknown = [
-        rows[0][i] for i, h in enumerate(header) if h and h not in mapping and h not in shown
-    ]
+    unknown = [rows[0][i] for i, h in enumerate(header) if h and h not in mapping]
     if unknown:
         raise ImportFileError(
             _("Unknown columns: %(columns)s. Download the template for the right headings.")
@@ -258,85 +312,119 @@ def run_import(register, upload, request) -> ImportResult:
         )
     columns = [mapping.get(h) for h in header]
     result = ImportResult()
-    forms_ok = []
-    versions = {}  # row number → the version of the record it updates, as read
     probe = register.form(user=request.user)
-    for number, row in enumerate(rows[1:], start=2):
-        data = {}
-        for name, value in zip(columns, row, strict=False):
-            if name:
-                data[name] = _convert(probe.fields[name], _cell(value), request.user)
-        instance = register.find_existing(data, request.user)
-        if instance is not None:
-            versions[number] = concurrency.etag(instance)
-        # Columns left out of the file keep the record's value, or take the value the
-        # empty form would offer.
-        current = register.form(instance=instance, user=request.user)
-        for name in set(current.fields) - set(data):
-            initial = current.get_initial_for_field(current.fields[name], name)
-            if hasattr(initial, "pk"):
-                initial = initial.pk
-            elif isinstance(initial, list | tuple):
-                initial = [getattr(item, "pk", item) for item in initial]
-            if initial not in (None, ""):
-                data[name] = initial
-        form = register.form(data=data, instance=instance, user=request.user)
-        if form.is_valid():
-            forms_ok.append((number, form))
-            continue
-        messages = []
-        for name, errors in form.errors.items():
-            label = form.fields[name].label if name in form.fields else ""
-            for error in errors:
-                messages.append(f"{capfirst(label)}: {error}" if label else str(error))
-        result.errors.append(RowError(number, messages))
-    if result.errors:
-        return result
+    # Record id → the row that created or updated it. Each row is validated and saved in
+    # turn inside one transaction, so a row meets the rows above it as stored records:
+    # the organisation-wide rules (unique codes and references, in any case) hold
+    # between rows of one file as they do against what is stored.
+    touched: dict[int, int] = {}
     with transaction.atomic():
-        stale = _lock_updated(register, forms_ok, versions)
-        if stale:
-            return ImportResult(errors=stale)
-        for number, form in forms_ok:
-            updating = form.instance.pk is not None
-            try:
-                saved = register.save(form, request)
-            except ValidationError as error:
-                # A rule checked while saving: this row is refused and nothing is kept.
-                transaction.set_rollback(True)
-                return ImportResult(errors=[RowError(number, list(error.messages))])
-            action = "change" if updating else "add"
+        for number, row in enumerate(rows[1:], start=2):
+            data = {}
+            for name, value in zip(columns, row, strict=False):
+                if name:
+                    data[name] = _convert(probe.fields[name], _cell(value), request.user)
+            instance = register.find_existing(data, request.user)
+            if instance is not None and instance.pk in touched:
+                result.errors.append(
+                    RowError(
+                        number,
+                        [
+                            _(
+                                "Rows %(first)s and %(second)s name the same record; keep "
+                                "one of them."
+                            )
+                            % {"first": touched[instance.pk], "second": number}
+                        ],
+                    )
+                )
+                continue
+            version = concurrency.etag(instance) if instance is not None else None
+            form = _row_form(register, data, instance, request.user)
+            if not form.is_valid():
+                result.errors.append(RowError(number, _form_messages(form)))
+                continue
+            if result.errors:
+                continue  # the rest is only checked: nothing will be kept
+            if instance is not None and _changed_meanwhile(register, instance.pk, version):
+                result.errors.append(
+                    RowError(
+                        number,
+                        [
+                            _(
+                                "Someone changed or deleted this record while the file was "
+                                "being read; nothing was imported. Import the file again."
+                            )
+                        ],
+                    )
+                )
+                continue
+            saved = _save_row(register, form, request, number, result)
+            if saved is not None:
+                touched[saved.pk] = number
+        if result.errors:
+            transaction.set_rollback(True)
+            result.created = result.updated = 0
+    return result
+
+
+def _changed_meanwhile(register, pk: int, version: str) -> bool:
+    """Lock the record a row updates until the import ends, and tell whether someone
+    changed or deleted it since the row was read: the row's values were completed and
+    checked against the record as it was then."""
+    locked = concurrency.lock_all(register.model, {pk})
+    return pk not in locked or concurrency.etag(locked[pk]) != version
+
+
+def _row_form(register, data: dict, instance, user):
+    # Columns left out of the file keep the record's value, or take the value the
+    # empty form would offer.
+    current = register.form(instance=instance, user=user)
+    for name in set(current.fields) - set(data):
+        initial = current.get_initial_for_field(current.fields[name], name)
+        if hasattr(initial, "pk"):
+            initial = initial.pk
+        elif isinstance(initial, list | tuple):
+            initial = [getattr(item, "pk", item) for item in initial]
+        if initial not in (None, ""):
+            data[name] = initial
+    return register.form(data=data, instance=instance, user=user)
+
+
+def _form_messages(form) -> list[str]:
+    messages = []
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else ""
+        for error in errors:
+            messages.append(f"{capfirst(label)}: {error}" if label else str(error))
+    return messages
+
+
+def _save_row(register, form, request, number: int, result: ImportResult):
+    """Save one valid row in a savepoint; on a rule checked while saving, record the
+    row's error (the caller then rolls everything back)."""
+    updating = form.instance.pk is not None
+    action = "change" if updating else "add"
+    try:
+        with transaction.atomic():
+            saved = register.save(form, request)
             if (
                 not register.model.objects.restrict(request.user, action)
                 .filter(pk=saved.pk)
                 .exists()
             ):
-                transaction.set_rollback(True)
-                return ImportResult(
-                    errors=[RowError(0, [_("You may not place this record outside your units.")])]
-                )
-            if updating:
-                result.updated += 1
-            else:
-                result.created += 1
-    return result
-
-
-def _lock_updated(register, forms_ok, versions: dict) -> list[RowError]:
-    """Lock the rows of the records the import updates until it is saved, and refuse
-    (by row) those someone changed or deleted since the file was read: the row's
-    values were completed and checked against the record as it was then."""
-    updating = [(form.instance.pk, number) for number, form in forms_ok if form.instance.pk]
-    locked = concurrency.lock_all(register.model, {pk for pk, _number in updating})
-    return [
-        RowError(
-            number,
-            [
-                _(
-                    "Someone changed or deleted this record while the file was being read; "
-                    "nothing was imported. Import the file again."
-                )
-            ],
+                raise ValidationError(_("You may not place this record outside your units."))
+    except ValidationError as error:
+        result.errors.append(RowError(number, list(error.messages)))
+        return None
+    except IntegrityError:
+        # A database rule no form checks (a race with another writer).
+        result.errors.append(
+            RowError(number, [_("This row clashes with a record saved meanwhile.")])
         )
-        for pk, number in updating
-        if pk not in locked or concurrency.etag(locked[pk]) != versions.get(number)
-    ]
+        return None
+    if updating:
+        result.updated += 1
+    else:
+        result.created += 1
+    return saved

@@ -302,6 +302,11 @@ class ObjectDeleteView(RegisterView):
         except PermissionDenied as exc:
             messages.error(request, str(exc) or _("You may not delete this."))
             return HttpResponseRedirect(obj.get_absolute_url())
+        except ValidationError as exc:
+            # A rule the register checks while deleting (e.g. not one's own account).
+            for message in exc.messages:
+                messages.error(request, message)
+            return HttpResponseRedirect(obj.get_absolute_url())
         messages.success(request, _("Deleted %(object)s.") % {"object": obj})
         return HttpResponseRedirect(reverse(self.register.url_name("list")))
 

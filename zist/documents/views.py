@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import mimetypes
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -124,7 +125,12 @@ def public_list(request):
     search ranks them as the document search does, over what citizens can read: the
     number, the title and the published text (typed or in its file)."""
     versions = _public_versions().select_related("document", "document__unit__organisation")
-    query = request.GET.get("q", "").strip()
+    try:
+        # A form field refuses what no database can search for (a NUL character).
+        query = forms.CharField(required=False, max_length=500).clean(request.GET.get("q", ""))
+    except ValidationError as error:
+        context = {"versions": [], "q": "", "errors": error.messages}
+        return render(request, "documents/public_list.html", context, status=400)
     if not query:
         versions = versions.order_by("document__unit__organisation__name", "document__code")
         return render(request, "documents/public_list.html", {"versions": versions, "q": ""})

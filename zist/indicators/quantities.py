@@ -19,6 +19,14 @@ ureg = pint.UnitRegistry(non_int_type=Decimal)
 ureg.define("person = [population] = inhabitant = employee = citizen")
 
 _SUPERSCRIPTS = str.maketrans({"²": "**2", "³": "**3", "·": "*", "×": "*"})
+# pint evaluates unit text with a small expression parser; malformed text ("kg+", "(",
+# "*") makes it fail with whatever its tokenizer or evaluator raises (AssertionError,
+# tokenize.TokenError, decimal.DivisionByZero…), so every failure reads as "not a unit".
+_UNREADABLE = (Exception,)
+# No unit people measure with has a power beyond this (m³, s⁻², kg/m²); larger powers
+# ("km**99999") only make exact conversions explode.
+MAX_POWER = 6
+MAX_DIGITS = 30
 
 
 def normalise_text(text: str) -> str:
@@ -30,9 +38,16 @@ def normalise_text(text: str) -> str:
 def parse_unit(text: str):
     """The pint unit named by `text`; ValueError if pint does not know it."""
     try:
-        return ureg.parse_units(normalise_text(text))
-    except (pint.errors.PintError, AttributeError, TypeError, SyntaxError, ValueError) as exc:
+        unit = ureg.parse_units(normalise_text(text))
+    except _UNREADABLE as exc:
         raise ValueError(text) from exc
+    _check_powers(unit, text)
+    return unit
+
+
+def _check_powers(unit, text: str) -> None:
+    if any(abs(power) > MAX_POWER for power in unit._units.values()):
+        raise ValueError(text)
 
 
 def validate_unit(text: str) -> None:
@@ -81,9 +96,15 @@ def convert(value, source: str, target: str):
 def quantity(text: str):
     """A pint quantity typed as text, e.g. "36 MJ/m³" or "0.84 kg/L * 43 MJ/kg"."""
     try:
-        return ureg.Quantity(normalise_text(text))
-    except (pint.errors.PintError, AttributeError, TypeError, SyntaxError, ValueError) as exc:
+        value = ureg.Quantity(normalise_text(text))
+        magnitude = Decimal(str(value.magnitude))
+    except _UNREADABLE as exc:
         raise ValueError(text) from exc
+    # A calorific value or density is a plain number ("36", "0.84"), not 1e999999.
+    if not magnitude.is_finite() or (magnitude and abs(magnitude.adjusted()) > MAX_DIGITS):
+        raise ValueError(text)
+    _check_powers(value.units, text)
+    return value
 
 
 def validate_quantity(text: str) -> None:

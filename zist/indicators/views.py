@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
 from zist.core import calendars
-from zist.core.exports import FORMATS
+from zist.core.exports import FORMATS, csv_safe, xlsx_safe
 from zist.indicators import accounts, charts
 from zist.indicators.rollups import current_year_label
 
@@ -27,7 +27,7 @@ def chosen_unit_and_year(request):
     units = Unit.objects.restrict(request.user, "view").filter(archived=False)
     wanted = calendars.to_latin_digits(request.GET.get("unit", "")).strip()
     if wanted:
-        root = units.filter(pk=wanted).first() if wanted.isdigit() else None
+        root = units.filter(pk=wanted).first() if wanted.isdecimal() and len(wanted) < 19 else None
     else:
         # The widest unit the user may see: a manager of Region 2 starts at the region.
         root = units.order_by("depth", "path").first()
@@ -36,7 +36,7 @@ def chosen_unit_and_year(request):
     root = Unit.objects.select_related("organisation").get(pk=root.pk)
     latest = current_year_label(root.organisation, timezone.localdate())
     text = calendars.to_latin_digits(request.GET.get("year", "")).strip()
-    year = int(text) if text.isdigit() else latest - 1
+    year = int(text) if text.isdecimal() and len(text) < 7 else latest - 1
     if not latest - 30 <= year <= latest:
         raise Http404
     return units, root, year, latest
@@ -82,17 +82,17 @@ def _export(data: dict, fmt: str):
     if fmt == "csv":
         buffer = io.StringIO()
         writer = csv.writer(buffer)
-        writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerow([csv_safe(value) for value in header])
+        writer.writerows([csv_safe(value) for value in row] for row in rows)
         response = StreamingHttpResponse(
             iter(["\ufeff", buffer.getvalue()]), content_type="text/csv; charset=utf-8"
         )
     else:
         workbook = Workbook(write_only=True)
         sheet = workbook.create_sheet(title=_("Green accounts")[:31])
-        sheet.append(header)
+        sheet.append(xlsx_safe(sheet, header))
         for row in rows:
-            sheet.append(row)
+            sheet.append(xlsx_safe(sheet, row))
         buffer = io.BytesIO()
         workbook.save(buffer)
         response = HttpResponse(

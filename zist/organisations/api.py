@@ -1,12 +1,12 @@
 """API actions on the unit tree beyond create/read/update/delete."""
 
 from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError as ApiValidationError
+from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 
 from zist.core.api import ZistModelViewSet

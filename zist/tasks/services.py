@@ -57,21 +57,26 @@ def reminders_for(user, today: dt.date, thresholds: Sequence[int]) -> list[tuple
     return found
 
 
-def _claim(user, item: due.DueItem, threshold: str) -> bool:
-    """Record the reminder; False when it was already recorded (by this or another,
-    concurrent run)."""
+def _claim(user, item: due.DueItem, threshold: str) -> int | None:
+    """Record the reminder and return the record's id; None when it was already
+    recorded (by this or another, concurrent run)."""
     try:
         with transaction.atomic():
-            SentReminder.objects.create(user=user, key=item.key[:200], threshold=threshold)
+            claim = SentReminder.objects.create(user=user, key=item.key[:200], threshold=threshold)
     except IntegrityError:
-        return False
-    return True
+        return None
+    return claim.pk
 
 
 def send_digest(user, today: dt.date, thresholds: Sequence[int]) -> int:
     """Send the user one e-mail with every reminder due and not sent before; returns
-    the number of reminders in it (0: no e-mail). The claims and the e-mail share a
-    transaction: if sending fails, nothing is recorded and the next run retries."""
+    the number of reminders in it (0: no e-mail).
+
+    The claims are committed first and the e-mail is sent outside any transaction: a
+    slow mail server must not hold the database (on SQLite a write transaction locks
+    it whole). If sending fails, the claims are released and the next run retries; a
+    run killed between the commit and the sending loses that one e-mail rather than
+    ever sending a reminder twice."""
     if not user.email or not user.is_active:
         return 0
     language = user.preferred_language
@@ -83,28 +88,33 @@ def send_digest(user, today: dt.date, thresholds: Sequence[int]) -> int:
         if not candidates:
             return 0
         with transaction.atomic():
-            fresh = [(item, t) for item, t in candidates if _claim(user, item, t)]
-            if not fresh:
-                return 0
-            base = settings.ZIST_BASE_URL
-            rows = [
-                {
-                    "item": item,
-                    "overdue": threshold == OVERDUE,
-                    "days": (item.due - today).days,
-                    "late": (today - item.due).days,
-                    "days_text": calendars.localize_digits(str((item.due - today).days)),
-                    "late_text": calendars.localize_digits(str((today - item.due).days)),
-                    "date": calendars.format_date(item.due),
-                    "url": f"{base}{item.url}",
-                }
-                for item, threshold in fresh
-            ]
-            subject = ngettext(
-                "Zist: %(count)s item due", "Zist: %(count)s items due", len(rows)
-            ) % {"count": calendars.localize_digits(str(len(rows)))}
-            body = render_to_string("tasks/reminder_email.txt", {"user": user, "rows": rows})
+            claimed = [(item, t, _claim(user, item, t)) for item, t in candidates]
+        fresh = [(item, t) for item, t, claim in claimed if claim is not None]
+        if not fresh:
+            return 0
+        base = settings.ZIST_BASE_URL
+        rows = [
+            {
+                "item": item,
+                "overdue": threshold == OVERDUE,
+                "days": (item.due - today).days,
+                "late": (today - item.due).days,
+                "days_text": calendars.localize_digits(str((item.due - today).days)),
+                "late_text": calendars.localize_digits(str((today - item.due).days)),
+                "date": calendars.format_date(item.due),
+                "url": f"{base}{item.url}",
+            }
+            for item, threshold in fresh
+        ]
+        subject = ngettext("Zist: %(count)s item due", "Zist: %(count)s items due", len(rows)) % {
+            "count": calendars.localize_digits(str(len(rows)))
+        }
+        body = render_to_string("tasks/reminder_email.txt", {"user": user, "rows": rows})
+        try:
             send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+        except Exception:
+            SentReminder.objects.filter(pk__in=[c for _i, _t, c in claimed if c]).delete()
+            raise
     return len(fresh)
 
 

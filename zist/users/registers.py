@@ -1,3 +1,4 @@
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from zist.core.registry import Register, register
@@ -37,6 +38,14 @@ class UserRegister(Register):
             add=True,
         )
     ]
+
+    @classmethod
+    def delete(cls, obj, request) -> None:
+        # Deleting the account one is signed in with would end the request's own
+        # session and history user mid-way; another administrator does it.
+        if obj.pk == request.user.pk:
+            raise ValidationError(_("You cannot delete yourself; ask another administrator."))
+        super().delete(obj, request)
 
 
 @register

@@ -155,3 +155,20 @@ def test_it_refuses_api_uploads_to_records_out_of_scope(cast, make_user):
     )
     assert response.status_code == 404
     assert Attachment.objects.count() == 0
+
+
+def test_it_stops_storing_an_upload_at_the_limit(cast, make_user, client, action, settings):
+    from zist.core.uploads import LimitedUploadHandler
+
+    settings.ZIST_ATTACHMENT_MAX_BYTES = 1000
+    settings.ZIST_IMPORT_MAX_BYTES = 500
+    client.force_login(make_user(Role.ENVIRONMENTAL_REPRESENTATIVE, cast.inside))
+    response = _upload(client, action, "big.pdf", PDF + b"0" * 100_000)
+    assert "limit" in client.get(response["Location"]).content.decode()
+    assert not Attachment.objects.exists()
+    # What the next handler (the temporary file) receives stops at the limit.
+    handler = LimitedUploadHandler()
+    handler.new_file("file", "big.pdf", "application/pdf", 100_000)
+    passed = [handler.receive_data_chunk(b"0" * 400, start) for start in range(0, 4000, 400)]
+    assert sum(len(chunk) for chunk in passed if chunk) <= 1000
+    assert handler.file_complete(4000).size == 4000

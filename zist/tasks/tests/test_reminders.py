@@ -177,3 +177,25 @@ def test_the_profile_takes_reminder_days_in_any_digits_and_refuses_words(cast, r
     assert client.post(reverse("profile"), data).status_code == 302
     rep.refresh_from_db()
     assert rep.reminder_days == "30,7"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_it_sends_mail_outside_any_database_transaction(cast, rep, monkeypatch):
+    # On SQLite an open write transaction locks the whole database: a slow mail server
+    # must not hold it. The claim is committed before the e-mail goes out.
+    from django.db import connection
+
+    action(cast, rep, 7)
+    seen = []
+    send = services.send_mail
+
+    def watching(*args, **kwargs):
+        seen.append((connection.in_atomic_block, SentReminder.objects.count()))
+        return send(*args, **kwargs)
+
+    monkeypatch.setattr(services, "send_mail", watching)
+    remind()
+    assert seen == [(False, 1)]
+    assert len(mail.outbox) == 1
+    remind()
+    assert len(mail.outbox) == 1
