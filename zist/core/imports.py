@@ -299,12 +299,27 @@ def _lookup(field, value: str):
     return value
 
 
+def _export_only_labels(register, mapping: dict[str, str]) -> set[str]:
+    """Headings of the register's export (in every language) that no form field
+    takes: computed columns such as a progress or a status, skipped on import so that
+    an exported file imports back."""
+    table = register.table(register.model.objects.none())
+    labels = set()
+    for language in ("fa", "da", "fi", "en"):
+        with translation.override(language):
+            labels.update(h.strip().lower() for h in table.export_header())
+    return labels - set(mapping)
+
+
 def run_import(register, upload, request) -> ImportResult:
     """Validate every row; save all of them in one transaction only if all are valid."""
     rows = read_rows(upload)
     mapping = _label_map(register)
     header = [str(_cell(h)).strip().lower() for h in rows[0]]
-    unknown = [rows[0][i] for i, h in enumerate(header) if h and h not in mapping]
+    shown = _export_only_labels(register, mapping)
+    unknown = [
+        rows[0][i] for i, h in enumerate(header) if h and h not in mapping and h not in shown
+    ]
     if unknown:
         raise ImportFileError(
             _("Unknown columns: %(columns)s. Download the template for the right headings.")

@@ -282,7 +282,10 @@ def test_an_import_refuses_a_record_changed_while_the_file_was_read(cast, action
     assert [e.row for e in result.errors] == [2]
     assert "changed" in result.errors[0].messages[0]
     action.refresh_from_db()
-    assert (action.status, action.progress) == ("open", 77)
+    # The stand-in for the other person writes inside the import's transaction (rows are
+    # checked inside it), so it is rolled back with the refused import; what counts is
+    # that the file's "done" was not saved over a record changed since it was read.
+    assert action.status == "open"
     if connection.features.has_select_for_update:
         assert any("FOR UPDATE" in q["sql"] for q in queries.captured_queries)
 
