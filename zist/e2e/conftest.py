@@ -163,6 +163,19 @@ def page(browser, live_server, demo, watch):
     watch.assert_clean()
 
 
+# The phone of issue 13's trials: 390×844, touch.
+PHONE_390 = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+
+
+@pytest.fixture
+def phone390(browser, live_server, demo, watch):
+    """A tab the size of the phone of issue 13 (390×844), touch enabled."""
+    context, page = _new_page(browser, live_server, watch, **PHONE_390)
+    yield page
+    context.close()
+    watch.assert_clean()
+
+
 @pytest.fixture
 def phone(browser, live_server, demo, watch):
     """A tab the size of a small phone (375×740), touch enabled."""

@@ -14,7 +14,6 @@ from zist.audits import services
 from zist.audits.models import Audit, ChecklistItem, Finding
 from zist.clauses.services import iso14001
 from zist.e2e import PASSWORD, log_in, screenshot, unlabelled_controls
-from zist.e2e.conftest import _new_page
 from zist.nonconformities.models import Nonconformity
 from zist.organisations.models import Unit
 from zist.users.models import RoleAssignment, User
@@ -66,26 +65,10 @@ def _answer(page, item: ChecklistItem, result: str, language: str) -> None:
     expect(section.get_by_role("radio", name=_label(language, result), exact=True)).to_be_checked()
 
 
-@pytest.fixture
-def fa_phone(browser, live_server, demo, watch):
-    """A 390×844 touch phone."""
-    context, page = _new_page(
-        browser,
-        live_server,
-        watch,
-        viewport={"width": 390, "height": 844},
-        is_mobile=True,
-        has_touch=True,
-    )
-    yield page
-    context.close()
-    watch.assert_clean()
-
-
 def test_it_records_the_checklist_and_raises_a_finding_on_a_phone_in_persian(
-    fa_phone, audit, auditor
+    phone390, audit, auditor
 ):
-    page = fa_phone
+    page = phone390
     log_in(page, auditor.username)
     page.goto(f"/fa/audits/audits/{audit.pk}/")
     page.locator(f'a[href="/fa/audits/audits/{audit.pk}/checklist/"]').tap()

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from zist.actions.models import Action
 from zist.e2e import log_in, screenshot
-from zist.e2e.conftest import _new_page
+from zist.e2e.conftest import PHONE_390, _new_page
 from zist.organisations.models import Unit
 from zist.users.models import User
 
@@ -28,14 +28,7 @@ def two_people(browser, live_server, demo, watch):
     """A Persian tab on a 390×844 phone and a Danish tab on a desktop, each logged in
     as its own person, both allowed to change District 3's actions."""
     User.objects.filter(username="admin").update(language="da")
-    phone_context, phone = _new_page(
-        browser,
-        live_server,
-        watch,
-        viewport={"width": 390, "height": 844},
-        is_mobile=True,
-        has_touch=True,
-    )
+    phone_context, phone = _new_page(browser, live_server, watch, **PHONE_390)
     desk_context, desk = _new_page(
         browser, live_server, watch, viewport={"width": 1280, "height": 900}
     )

@@ -13,7 +13,6 @@ import pytest
 from playwright.sync_api import expect
 
 from zist.e2e import log_in, screenshot
-from zist.e2e.conftest import _new_page
 from zist.meters.models import Meter, Reading
 from zist.objectives.models import Objective
 from zist.organisations.models import Unit
@@ -21,22 +20,6 @@ from zist.organisations.models import Unit
 pytestmark = pytest.mark.e2e
 
 UTC = dt.UTC
-
-
-@pytest.fixture
-def phone390(browser, live_server, demo, watch):
-    """A tab the size of the phone of issue 13 (390×844), touch enabled."""
-    context, page = _new_page(
-        browser,
-        live_server,
-        watch,
-        viewport={"width": 390, "height": 844},
-        is_mobile=True,
-        has_touch=True,
-    )
-    yield page
-    context.close()
-    watch.assert_clean()
 
 
 def _meter(unit: Unit, code: str) -> Meter:

@@ -8,7 +8,7 @@ from django.core import mail
 from playwright.sync_api import expect
 
 from zist.e2e import screenshot
-from zist.e2e.conftest import _new_page
+from zist.e2e.conftest import PHONE_390, _new_page
 from zist.users.models import ApiToken, User
 
 pytestmark = pytest.mark.e2e
@@ -19,15 +19,7 @@ NEW_PASSWORD = "یک گذرواژهٔ تازه و بلند"
 @pytest.fixture
 def persian_phone(browser, live_server, demo, watch):
     """A 390×844 phone reading Persian."""
-    context, page = _new_page(
-        browser,
-        live_server,
-        watch,
-        viewport={"width": 390, "height": 844},
-        is_mobile=True,
-        has_touch=True,
-        locale="fa-IR",
-    )
+    context, page = _new_page(browser, live_server, watch, **PHONE_390, locale="fa-IR")
     yield page
     context.close()
     watch.assert_clean()
