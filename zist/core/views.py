@@ -21,6 +21,7 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -235,10 +236,30 @@ class ObjectEditView(RegisterView):
                 else:
                     if saved is not None:
                         messages.success(request, _("Saved %(object)s.") % {"object": saved})
-                        return HttpResponseRedirect(saved.get_absolute_url())
+                        return HttpResponseRedirect(self.next_url(saved, pk))
         return self.render(
             obj, form, status=409 if conflict else 400, version=version, conflict=conflict
         )
+
+    # The second submit button of an add form: save, then an empty form for the next.
+    ADD_ANOTHER = "_addanother"
+    # A page that embeds a short form (a meter's next reading) returns there.
+    NEXT = "_next"
+
+    def next_url(self, saved, pk) -> str:
+        """Where a successful save leads: a new empty add form ("save and add another",
+        keeping the choices given in the address, e.g. the unit), the local page named
+        in `_next`, or the saved record."""
+        request = self.request
+        if pk is None and self.ADD_ANOTHER in request.POST:
+            query = request.GET.urlencode()
+            return reverse(self.register.url_name("add")) + (f"?{query}" if query else "")
+        target = request.POST.get(self.NEXT, "")
+        if target and url_has_allowed_host_and_scheme(
+            target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            return target
+        return saved.get_absolute_url()
 
     def save_form(self, form, pk):
         """Save a valid form (in a savepoint); None with the reason on the form when a
@@ -267,6 +288,9 @@ class ObjectEditView(RegisterView):
                 version_field=concurrency.FIELD,
                 version=version,
                 conflict=conflict,
+                add_another=self.ADD_ANOTHER,
+                next_field=self.NEXT,
+                next_url=self.request.POST.get(self.NEXT, ""),
                 **(self.object_urls(obj.pk) if obj.pk else {}),
             ),
             status=status,

@@ -1,4 +1,4 @@
-"""Pages beyond the generic register pages: the reading import."""
+"""Pages beyond the generic register pages: the reading import and the readings grid."""
 
 from __future__ import annotations
 
@@ -8,11 +8,14 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 
+from zist.core import numbers
 from zist.core.exports import FORMATS
 from zist.core.views import can
-from zist.meters import imports
+from zist.meters import grid, imports
 from zist.meters.forms import ReadingImportForm
 from zist.meters.models import ImportBatch, ImportSource, Reading
 
@@ -87,3 +90,76 @@ def _remember(form, unit, source, user) -> None:
         setattr(source, f"{key}_column", value)
     source.decimal_comma = form.cleaned_data["decimal_comma"] or source.decimal_comma
     source.save()
+
+
+def _grid_units(user):
+    """Units where the user may add readings and that have active meters."""
+    from zist.core.forms import scope_choices
+    from zist.meters.models import Meter
+
+    with_meters = Meter.objects.restrict(user, "view").filter(active=True).values("unit")
+    return scope_choices(Reading, user, "add").filter(pk__in=with_meters).order_by("path")
+
+
+@login_required
+def reading_grid(request):
+    """Enter a period of readings for all meters of a unit on one page: a month of
+    daily values (`year`, `month` in the user's calendar) or one day (`day=today`)."""
+    if not can(request.user, Reading, "add"):
+        raise PermissionDenied
+    units = _grid_units(request.user)
+    unit = units.filter(pk=_int(request.GET.get("unit"))).first() or units.first()
+    today = timezone.localdate()
+    single = request.GET.get("day") == "today"
+    month = grid.Month.parse(request.GET.get("year"), request.GET.get("month"))
+    month = month or grid.Month.containing(today)
+    days = [today] if single else month.days()
+    sheet = None
+    status = 200
+    if unit is not None:
+        data = request.POST if request.method == "POST" else None
+        time = grid.parse_time(request.GET.get("time", ""))
+        sheet = grid.Grid(request.user, unit, days, data, time)
+        if request.method == "POST":
+            if sheet.is_valid():
+                try:
+                    count = sheet.save()
+                except PermissionDenied:
+                    messages.error(request, _("You may not place this record outside your units."))
+                else:
+                    messages.success(
+                        request,
+                        _("Saved %(count)s readings.") % {"count": numbers.format_number(count)},
+                    )
+                    # The same grid again, at the time just used, showing what is stored.
+                    query = request.GET.copy()
+                    query["time"] = sheet.time.strftime("%H:%M")
+                    return HttpResponseRedirect(f"{request.path}?{query.urlencode()}")
+            status = 400
+    elif request.method == "POST":
+        status = 400
+    base = {"unit": unit.pk} if unit else {}
+    return render(
+        request,
+        "meters/reading_grid.html",
+        {
+            "units": units,
+            "unit": unit,
+            "grid": sheet,
+            "single": single,
+            "month": month,
+            "today": today,
+            "previous_query": urlencode({**base, **month.shift(-1).query()}),
+            "next_query": urlencode({**base, **month.shift(1).query()}),
+            "month_query": urlencode({**base, **grid.Month.containing(today).query()}),
+            "today_query": urlencode({**base, "day": "today"}),
+        },
+        status=status,
+    )
+
+
+def _int(text) -> int | None:
+    try:
+        return int(text)
+    except (TypeError, ValueError):
+        return None
