@@ -147,3 +147,30 @@ def raise_finding(
         finding.save()
         raise_nonconformity(finding, user)
     return finding
+
+
+def quick_entries(user):
+    """Home page links: the checklists of open audits (planned or in progress) the
+    user records, newest first."""
+    from django.urls import reverse
+
+    from zist.audits.models import AuditStatus
+    from zist.core.navigation import QuickEntry
+
+    if scope_paths(user, ChecklistItem, "change") == []:
+        return []
+    audits = (
+        Audit.objects.restrict(user, "view")
+        .filter(status__in=[AuditStatus.PLANNED, AuditStatus.IN_PROGRESS])
+        .select_related("unit")
+        .order_by("-start_date")[:20]
+    )
+    return [
+        QuickEntry(
+            _("Checklist: %(audit)s") % {"audit": audit.title},
+            reverse("audits:audit_checklist", args=[audit.pk]),
+            str(audit.unit),
+        )
+        for audit in audits
+        if may_record(user, audit)
+    ][:5]

@@ -31,6 +31,8 @@ class DueItem:
     kind: str
     url: str
     unit: str = ""
+    # A decision that waits for this person (an approval), shown apart on the home page.
+    approval: bool = False
 
     @property
     def is_overdue(self) -> bool:

@@ -1,4 +1,7 @@
-"""The main menu: registers grouped by capability, shown only where the user may look."""
+"""The main menu: registers grouped by capability, shown only where the user may look;
+and the home page's quick entry links, given by the apps."""
+
+from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
@@ -48,3 +51,30 @@ def menu_for(user) -> list[dict]:
         if items:
             groups.append({"key": key, "label": label, "items": items})
     return groups
+
+
+# Quick entry on the home page: each app that people feed often (readings, audit
+# checklists) adds a function `user -> list[QuickEntry]` in its `ready()`.
+_quick_entries: list = []
+
+
+@dataclass(frozen=True)
+class QuickEntry:
+    """A link on the home page straight to where the person types: `label` is what to
+    enter, `place` the unit or audit it is for."""
+
+    label: str
+    url: str
+    place: str = ""
+
+
+def register_quick_entry(provider) -> None:
+    if provider not in _quick_entries:
+        _quick_entries.append(provider)
+
+
+def quick_entries(user) -> list[QuickEntry]:
+    entries: list[QuickEntry] = []
+    for provider in _quick_entries:
+        entries.extend(provider(user))
+    return entries

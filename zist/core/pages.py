@@ -1,7 +1,9 @@
-"""Pages that are not registers: the home page and the change log."""
+"""Pages that are not registers: the home page (the person's work first) and the change
+log."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 
 from django.contrib.auth.decorators import login_required
@@ -11,20 +13,37 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from zist.core import due
 from zist.core.history import TYPE_LABELS, restrict_history
+from zist.core.navigation import quick_entries
 from zist.core.registry import registers
+
+# The home page lists what is due within this many days (My tasks looks further).
+HOME_HORIZON_DAYS = 7
+HOME_ITEMS = 8
 
 
 @login_required
 def home(request):
+    """The person's work first: what is overdue or due this week, what waits for
+    their approval, quick entry for their units; the register index one tap away."""
     user = request.user
     grants = user.role_assignments.select_related("unit", "unit__organisation")
     organisation = user.organisation
-    year = organisation.reporting_year(timezone.localdate()) if organisation else None
+    today = timezone.localdate()
+    year = organisation.reporting_year(today) if organisation else None
+    items = due.collect(user, today + dt.timedelta(days=HOME_HORIZON_DAYS))
+    approvals = [item for item in items if item.approval]
+    work = [item for item in items if not item.approval]
     return render(
         request,
         "core/home.html",
         {
+            "work": work[:HOME_ITEMS],
+            "more_work": max(0, len(work) - HOME_ITEMS),
+            "overdue": sum(item.due < today for item in work),
+            "approvals": approvals,
+            "quick": quick_entries(user),
             "grants": grants,
             "organisation": organisation,
             "reporting_year": year,

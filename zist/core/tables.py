@@ -123,6 +123,8 @@ class Table:
                         "text": display(value, self.fields[column.accessor]),
                         "url": url,
                         "indent": indent,
+                        # Shown before the value when a narrow screen shows rows as cards.
+                        "label": column.verbose_name,
                     }
                 )
             rows.append({"object": obj, "cells": cells})

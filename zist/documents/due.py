@@ -49,4 +49,5 @@ def due_items(user, until):
             kind=_("Document approval"),
             url=version.get_absolute_url(),
             unit=str(version.document.unit),
+            approval=True,
         )

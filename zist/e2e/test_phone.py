@@ -1,4 +1,5 @@
-"""On a small phone the menu opens, its links work, and a register list fits the screen."""
+"""On a small phone the header folds into "Menu", its groups open, its links work, and a
+register list fits the screen."""
 
 import re
 
@@ -16,7 +17,13 @@ def test_it_opens_a_menu_group_and_follows_a_link_to_a_register_list(phone):
     log_in(phone, "district3.rep")
     assert not phone.evaluate(PAGE_IS_WIDER_THAN_SCREEN)
 
+    # The header is one line: the menu and the tools fold into "Menu".
+    header = phone.locator("header.site-header")
+    assert header.bounding_box()["height"] <= 60
     nav = phone.locator("header nav.main-nav")
+    expect(nav).to_be_hidden()
+    phone.locator("header summary.menu-toggle").tap()
+    expect(nav).to_be_visible()
     units = nav.locator('a[href="/fa/organisation/units/"]')
     expect(units).to_be_hidden()
     nav.locator("summary", has_text="سازمان").tap()  # the "Organisation" group

@@ -8,4 +8,7 @@ class MetersConfig(AppConfig):
     verbose_name = _("Meters and readings")
 
     def ready(self) -> None:
-        from zist.meters import registers  # noqa: F401
+        from zist.core.navigation import register_quick_entry
+        from zist.meters import grid, registers  # noqa: F401
+
+        register_quick_entry(grid.quick_entries)

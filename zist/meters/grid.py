@@ -268,3 +268,50 @@ class Grid:
             if meter.pk in since:
                 services.recompute_meter(meter, since[meter.pk])
         return len(saved)
+
+
+def grid_units(user):
+    """Units where the user may add readings and that have active meters."""
+    from zist.core.forms import scope_choices
+
+    with_meters = Meter.objects.restrict(user, "view").filter(active=True).values("unit")
+    return scope_choices(Reading, user, "add").filter(pk__in=with_meters).order_by("path")
+
+
+# More units than this, and the home page links to the grid's unit choice instead.
+QUICK_UNITS = 5
+
+
+def quick_entries(user):
+    """Home page links: today's readings, this month and last month, per unit."""
+    from django.urls import reverse
+    from django.utils.http import urlencode
+
+    from zist.core.navigation import QuickEntry
+
+    url = reverse("meters:reading_grid")
+    units = list(grid_units(user)[: QUICK_UNITS + 1])
+    this = Month.containing(timezone.localdate())
+    entries = []
+    for unit in units[:QUICK_UNITS]:
+        place = str(unit)
+        entries += [
+            QuickEntry(
+                _("Today's readings"),
+                f"{url}?{urlencode({'unit': unit.pk, 'day': 'today'})}",
+                place,
+            ),
+            QuickEntry(
+                _("Readings for %(month)s") % {"month": this.label},
+                f"{url}?{urlencode({'unit': unit.pk, **this.query()})}",
+                place,
+            ),
+            QuickEntry(
+                _("Readings for %(month)s") % {"month": this.shift(-1).label},
+                f"{url}?{urlencode({'unit': unit.pk, **this.shift(-1).query()})}",
+                place,
+            ),
+        ]
+    if len(units) > QUICK_UNITS:
+        entries.append(QuickEntry(_("Readings of another unit"), url))
+    return entries

@@ -92,22 +92,13 @@ def _remember(form, unit, source, user) -> None:
     source.save()
 
 
-def _grid_units(user):
-    """Units where the user may add readings and that have active meters."""
-    from zist.core.forms import scope_choices
-    from zist.meters.models import Meter
-
-    with_meters = Meter.objects.restrict(user, "view").filter(active=True).values("unit")
-    return scope_choices(Reading, user, "add").filter(pk__in=with_meters).order_by("path")
-
-
 @login_required
 def reading_grid(request):
     """Enter a period of readings for all meters of a unit on one page: a month of
     daily values (`year`, `month` in the user's calendar) or one day (`day=today`)."""
     if not can(request.user, Reading, "add"):
         raise PermissionDenied
-    units = _grid_units(request.user)
+    units = grid.grid_units(request.user)
     unit = units.filter(pk=_int(request.GET.get("unit"))).first() or units.first()
     today = timezone.localdate()
     single = request.GET.get("day") == "today"

@@ -196,7 +196,11 @@ def test_it_has_every_string_of_an_app_in_its_catalogue(catalogue, tmp_path, set
 # Pages (URL name, the object it shows) and the English each shows; the English page
 # must show them (or the check below proves nothing), the translated pages must not.
 PAGES = [
-    ("home", None, ["Your roles", "Registers", "Recent changes", "All changes", "Log out"]),
+    (
+        "home",
+        None,
+        ["Your work", "Your roles", "All registers", "Recent changes", "All changes", "Log out"],
+    ),
     ("organisations:unit_list", None, ["Filter", "Clear", "Export CSV", "Rows per page"]),
     ("organisations:unit_detail", "region", ["History", "Subunits", "Evidence files"]),
     ("actions:action_detail", "action", ["Edit", "History", "Delete", "Evidence files"]),

@@ -21,3 +21,14 @@ document.addEventListener("keydown", (event) => {
 if (window.matchMedia("(max-width: 40rem)").matches && !window.location.search) {
   document.querySelectorAll("details.filter-panel").forEach((panel) => { panel.open = false; });
 }
+// The header's "Menu" (details.site-menu) is always open on a wide screen; the
+// stylesheet does that with ::details-content where the browser has it, this for others.
+(() => {
+  const menu = document.querySelector("details.site-menu");
+  if (!menu) return;
+  const wide = window.matchMedia("(min-width: 40.01rem)");
+  const supported = CSS.supports && CSS.supports("selector(::details-content)");
+  const sync = () => { if (wide.matches && !supported) menu.open = true; };
+  sync();
+  wide.addEventListener("change", sync);
+})();
