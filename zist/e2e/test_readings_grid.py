@@ -47,6 +47,7 @@ class Tally:
 def enter_month(page, unit, meters, month_link: str, values, name: str) -> Tally:
     """From the home page just reached: tap the month's quick entry, type every cell,
     save. `values[(meter, day)]` is the text typed."""
+    page.wait_for_load_state("load")
     tally = Tally(page)
     tally.loads.append(page.url)  # the home page the login led to
     tally.tap(page.locator(".quick-list a", has_text=month_link).first)
@@ -83,7 +84,7 @@ def test_a_danish_representative_enters_november_with_decimal_commas(phone390):
     log_in(phone390, "albertslund.rep")
     screenshot(phone390, "da-home")
     tally = enter_month(phone390, unit, meters, "november 2026", values, "da")
-    print(tally.report("Danish month"))
+    tally.report("Danish month")
     assert len(tally.loads) <= 3
     assert tally.typed == 90
 
@@ -116,7 +117,7 @@ def test_a_persian_representative_enters_aban_in_persian_digits(phone390):
     log_in(phone390, "district3.rep")
     screenshot(phone390, "fa-home")
     tally = enter_month(phone390, unit, meters, "آبان ۱۴۰۵", values, "fa")
-    print(tally.report("Persian month"))
+    tally.report("Persian month")
     assert len(tally.loads) <= 3
 
     zone = zoneinfo.ZoneInfo("Asia/Tehran")
