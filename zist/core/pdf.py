@@ -220,6 +220,17 @@ def pdf_response(
     return response
 
 
+def record_organisation(obj):
+    """The organisation a record belongs to (through its unit), or None."""
+    for name in ("organisation", "unit"):
+        value = getattr(obj, name, None)
+        if name == "organisation" and value is not None and not hasattr(value, "organisation"):
+            return value
+        if value is not None and hasattr(value, "organisation"):
+            return value.organisation
+    return None
+
+
 def wants_pdf(request) -> bool:
     """Whether a page was asked for as a PDF (`?format=pdf`)."""
     return request.GET.get("format") == "pdf"

@@ -107,8 +107,11 @@ _INVISIBLE = dict.fromkeys(map(ord, "\u200c\u200e\u200f\u202a\u202b\u202c\u202d\
 
 
 def plain(text: str) -> str:
-    """`text` without invisible marks, to compare with `pdf_text`."""
-    return text.translate(_INVISIBLE)
+    """`text` as pdftotext reads Persian, to compare with `pdf_text` (which passes its
+    output through this too): without invisible marks and the hamza above (ـٔ, which it
+    moves to the previous letter), and with the lam-alef ligature read as alef-lam
+    ("هلال" reads "هالل": poppler reverses the ligature's two letters)."""
+    return text.translate(_INVISIBLE).replace("\u0654", "").replace("لا", "ال")
 
 
 def squash(text: str) -> str:

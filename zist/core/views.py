@@ -21,6 +21,7 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views import View
 
@@ -30,7 +31,7 @@ from zist.core.exports import FORMATS, export
 from zist.core.forms import ImportForm, add_validation_error
 from zist.core.history import attachment_entries, object_history, restrict_history
 from zist.core.middleware import note_refusal
-from zist.core.pdf import pdf_response
+from zist.core.pdf import pdf_response, record_organisation, wants_pdf
 from zist.core.querysets import scope_paths
 from zist.core.registry import Register
 
@@ -224,23 +225,30 @@ class ObjectDetailView(RegisterView):
             else:
                 text = display(value, field)
             fields.append({"label": label, "text": text, "url": url})
-        return render(
-            request,
-            self.template_name,
-            self.base_context(
-                object=obj,
-                fields=fields,
-                **self.object_urls(pk),
-                can_change=self.restricted("change").filter(pk=pk).exists(),
-                can_delete=self.restricted("delete").filter(pk=pk).exists(),
-                extra_template=self.register.detail_template,
-                related=[
-                    panel
-                    for related in self.register.detail_related()
-                    if (panel := related.panel(obj, user)) is not None
-                ],
-            ),
+        context = self.base_context(
+            object=obj,
+            fields=fields,
+            **self.object_urls(pk),
+            can_change=self.restricted("change").filter(pk=pk).exists(),
+            can_delete=self.restricted("delete").filter(pk=pk).exists(),
+            extra_template=self.register.detail_template,
+            related=[
+                panel
+                for related in self.register.detail_related()
+                if (panel := related.panel(obj, user)) is not None
+            ],
         )
+        if wants_pdf(request):
+            # The record's report: the same page on paper, checked like the page.
+            return pdf_response(
+                request,
+                self.template_name,
+                {**context, "can_change": False, "can_delete": False},
+                filename=f"{self.model._meta.model_name}-{pk}",
+                title=f"{capfirst(self.model._meta.verbose_name)}: {obj}",
+                organisation=record_organisation(obj),
+            )
+        return render(request, self.template_name, context)
 
 
 class ObjectEditView(RegisterView):
