@@ -16,12 +16,15 @@ static) is refused and never fetched, so a PDF never reaches the internet.
 from __future__ import annotations
 
 import base64
+import html
 import logging
 import mimetypes
 import posixpath
+import re
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import arabic_reshaper
 from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.core.exceptions import SuspiciousFileOperation
@@ -146,6 +149,46 @@ def print_context(request, title: str, organisation=None, landscape: bool = Fals
     }
 
 
+# WeasyPrint draws SVG <text> one code point at a time, left to right (WeasyPrint issue
+# 2909): Persian in a drawing would come out unjoined and backwards. For the PDF, such
+# text is given already shaped (Arabic presentation forms, arabic-reshaper) and in the
+# order it is drawn. Pages in the browser keep the logical text.
+_ARABIC_SCRIPT = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+_LTR_WORD = "[0-9A-Za-z\u00c0-\u024f\u0660-\u0669\u06f0-\u06f9]+"
+# Numbers and Latin words keep their own order inside a right-to-left line ("۱۴۰۵/۰۱/۰۱",
+# "PM2.5", "12,5").
+_LTR_RUN = re.compile(f"{_LTR_WORD}(?:[.,/:%٫٬-]{_LTR_WORD})*%?")
+_MIRRORED = str.maketrans("()[]{}<>«»", ")(][}{><»«")
+_SVG_TEXT = re.compile(r"(<(?:text|tspan)\b[^>]*>)([^<]+)")
+
+
+def visual_rtl(text: str) -> str:
+    """A right-to-left line as drawn from left to right: letters joined (presentation
+    forms), right-to-left runs reversed with their brackets mirrored, numbers and Latin
+    words kept as they read. Enough for a drawing's labels, not a bidi algorithm."""
+    shaped = arabic_reshaper.reshape(text)
+    runs, position = [], 0
+    for match in _LTR_RUN.finditer(shaped):
+        runs.append(shaped[position : match.start()][::-1].translate(_MIRRORED))
+        runs.append(match.group())
+        position = match.end()
+    runs.append(shaped[position:][::-1].translate(_MIRRORED))
+    return "".join(reversed(runs))
+
+
+def svg_text_for_print(markup: str) -> str:
+    """`markup` with the Persian text of its inline SVG drawings made drawable by
+    WeasyPrint (see `visual_rtl`)."""
+
+    def fix(match) -> str:
+        text = html.unescape(match.group(2))
+        if not _ARABIC_SCRIPT.search(text):
+            return match.group(0)
+        return match.group(1) + html.escape(visual_rtl(text), quote=False)
+
+    return _SVG_TEXT.sub(fix, markup)
+
+
 def render_html(
     request,
     template_name: str,
@@ -157,7 +200,7 @@ def render_html(
 ) -> str:
     """The page's template rendered on the print base (HTML text)."""
     organisation = organisation or context.get("organisation")
-    return render_to_string(
+    markup = render_to_string(
         template_name,
         {
             **context,
@@ -166,6 +209,7 @@ def render_html(
         },
         request=request,
     )
+    return svg_text_for_print(markup)
 
 
 def render_pdf(

@@ -9,7 +9,14 @@ from django.utils import timezone
 from weasyprint import HTML
 
 from zist.core import calendars
-from zist.core.pdf import OfflineFetcher, css_string, page_label_css, render_pdf
+from zist.core.pdf import (
+    OfflineFetcher,
+    css_string,
+    page_label_css,
+    render_pdf,
+    svg_text_for_print,
+    visual_rtl,
+)
 from zist.core.testing import pdf_info, pdf_pages, pdf_png, pdf_text, plain, squash
 from zist.organisations import services
 from zist.organisations.models import Unit
@@ -174,3 +181,16 @@ def rf_user_request(db):
     request = RequestFactory().get("/en/")
     request.user = AnonymousUser()
     return request
+
+
+def test_it_gives_drawings_persian_text_shaped_and_in_drawing_order():
+    # "احتمال ۵ · شدت ۳" drawn left to right: ۳, then شدت joined, then ۵, then احتمال.
+    assert visual_rtl("احتمال ۵ · شدت ۳") == "۳ ﺕﺪﺷ · ۵ ﻝﺎﻤﺘﺣﺍ"
+    # Dates, Latin words and numbers keep their order; brackets face their content.
+    assert visual_rtl("غلظت PM2.5 (میانگین) ۱۴۰۵/۰۱/۰۱") == "۱۴۰۵/۰۱/۰۱ (ﻦﯿﮕﻧﺎﯿﻣ) PM2.5 ﺖﻈﻠﻏ"
+    svg = '<svg><text x="1">وارونگی &amp; دما</text><text>District 3</text></svg>'
+    assert svg_text_for_print(svg) == (
+        '<svg><text x="1">ﺎﻣﺩ &amp; ﯽﮕﻧﻭﺭﺍﻭ</text><text>District 3</text></svg>'
+    )
+    # Text outside drawings is left to the renderer, which shapes it itself.
+    assert svg_text_for_print("<p>وارونگی دما</p>") == "<p>وارونگی دما</p>"

@@ -108,3 +108,16 @@ class TestMasterPlanPdf:
         assert client.get(qazvin["url"] + "?format=pdf").status_code == 404
         client.logout()
         assert client.get(qazvin["url"] + "?format=pdf").status_code == 302
+
+    def test_it_draws_persian_labels_of_the_diagrams_joined_and_in_order(self, qazvin):
+        import unicodedata
+
+        content = qazvin["response"].content
+        pages = pdf_pages(content)
+        title = plain("نمودار سازمانی")
+        index = next(i for i, page in enumerate(pages) if title in page)
+        pdf_png(content, "/tmp/pdf-plan-chart-fa", page=index + 1, dpi=110)
+        # The chart's boxes are drawn as shaped glyphs in drawing order; read back and
+        # normalised, they are the posts' titles (pdftotext reads presentation forms).
+        drawn = unicodedata.normalize("NFKC", pages[index])
+        assert plain("مدیر ادارهٔ مدیریت بحران") in plain(drawn)
