@@ -22,19 +22,44 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views import View
 
-from zist.core import calendars, concurrency, history, imports
+from zist.core import calendars, concurrency, history, imports, numbers
 from zist.core.display import display, field_value, resolve_field
 from zist.core.exports import FORMATS, export
 from zist.core.forms import ImportForm, add_validation_error
 from zist.core.history import attachment_entries, object_history, restrict_history
 from zist.core.middleware import note_refusal
+from zist.core.pdf import pdf_response, record_organisation, wants_pdf
 from zist.core.querysets import scope_paths
 from zist.core.registry import Register
 
 PAGE_SIZES = (25, 50, 100, 250)
+# A register list as a PDF: at most this many rows (a bigger one is asked to be
+# filtered first), on landscape pages when it has more columns than fit upright.
+PDF_MAX_ROWS = 2000
+PDF_PORTRAIT_COLUMNS = 6
+
+
+def applied_filters(filterset) -> list[tuple[str, str]]:
+    """The filters a list was shown with, as (label, value) text for a printed list."""
+    if not filterset.is_bound or not filterset.is_valid():
+        return []
+    applied = []
+    for name, field in filterset.form.fields.items():
+        value = filterset.form.cleaned_data.get(name)
+        if value in (None, "", [], ()) or (hasattr(value, "exists") and not value.exists()):
+            continue
+        if hasattr(value, "__iter__") and not isinstance(value, str):
+            text = ", ".join(display(item) for item in value)
+        elif hasattr(field, "choices") and not isinstance(value, models.Model):
+            text = str(dict(field.choices).get(value, value))
+        else:
+            text = display(value)
+        applied.append((str(field.label or name), text))
+    return applied
 
 
 def can(user, model, action: str) -> bool:
@@ -99,6 +124,8 @@ class ObjectListView(RegisterView):
         fmt = request.GET.get("export")
         if fmt in FORMATS:
             return export(table, self.model._meta.model_name, fmt)
+        if fmt == "pdf":
+            return self._pdf(request, filterset, table, as_of)
         per_page = self._per_page(request)
         page = Paginator(table.queryset, per_page).get_page(request.GET.get("page"))
         query = request.GET.copy()
@@ -121,6 +148,37 @@ class ObjectListView(RegisterView):
                 page_sizes=PAGE_SIZES,
                 per_page=per_page,
             ),
+        )
+
+    def _pdf(self, request, filterset, table, as_of):
+        """The list as filtered, every row (up to PDF_MAX_ROWS), on the same template."""
+        count = table.queryset.count()
+        if count > PDF_MAX_ROWS:
+            messages.error(
+                request,
+                _("A PDF holds at most %(limit)s rows; filter the list to fewer first.")
+                % {"limit": numbers.format_number(PDF_MAX_ROWS)},
+            )
+            query = request.GET.copy()
+            query.pop("export", None)
+            return HttpResponseRedirect(f"{request.path}?{query.urlencode()}")
+        title = str(self.register.verbose_name_plural())
+        context = self.base_context(
+            filterset=filterset,
+            table=table,
+            page=Paginator(table.queryset, max(count, 1)).get_page(1),
+            rows=table.rows(table.queryset),
+            as_of=as_of,
+            as_of_text=request.GET.get("as_of", ""),
+            filters_applied=applied_filters(filterset),
+        )
+        return pdf_response(
+            request,
+            self.template_name,
+            context,
+            filename=f"{self.model._meta.model_name}-{timezone.localdate().isoformat()}",
+            title=title,
+            landscape=len(table.headers()) > PDF_PORTRAIT_COLUMNS,
         )
 
     @staticmethod
@@ -168,23 +226,30 @@ class ObjectDetailView(RegisterView):
             else:
                 text = display(value, field)
             fields.append({"label": label, "text": text, "url": url})
-        return render(
-            request,
-            self.template_name,
-            self.base_context(
-                object=obj,
-                fields=fields,
-                **self.object_urls(pk),
-                can_change=self.restricted("change").filter(pk=pk).exists(),
-                can_delete=self.restricted("delete").filter(pk=pk).exists(),
-                extra_template=self.register.detail_template,
-                related=[
-                    panel
-                    for related in self.register.detail_related()
-                    if (panel := related.panel(obj, user)) is not None
-                ],
-            ),
+        context = self.base_context(
+            object=obj,
+            fields=fields,
+            **self.object_urls(pk),
+            can_change=self.restricted("change").filter(pk=pk).exists(),
+            can_delete=self.restricted("delete").filter(pk=pk).exists(),
+            extra_template=self.register.detail_template,
+            related=[
+                panel
+                for related in self.register.detail_related()
+                if (panel := related.panel(obj, user)) is not None
+            ],
         )
+        if wants_pdf(request):
+            # The record's report: the same page on paper, checked like the page.
+            return pdf_response(
+                request,
+                self.template_name,
+                {**context, "can_change": False, "can_delete": False},
+                filename=f"{self.model._meta.model_name}-{pk}",
+                title=f"{capfirst(self.model._meta.verbose_name)}: {obj}",
+                organisation=record_organisation(obj),
+            )
+        return render(request, self.template_name, context)
 
 
 class ObjectEditView(RegisterView):

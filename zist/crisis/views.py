@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from zist.core import calendars, concurrency
 from zist.core.forms import add_validation_error
+from zist.core.pdf import pdf_response, wants_pdf
 from zist.core.registry import registers
 from zist.core.views import can
 from zist.crisis import models as m
@@ -106,7 +107,17 @@ def plan_document(request, pk: int):
         body = plan.document
     else:
         body = plan_service.render_document(plan, request.user, request)
-    return render(request, "crisis/plan_document.html", {"plan": plan, "body": body})
+    context = {"plan": plan, "body": body}
+    if wants_pdf(request):
+        return pdf_response(
+            request,
+            "crisis/plan_document.html",
+            context,
+            filename=f"master-plan-{plan.pk}-v{plan.version}",
+            title=str(plan),
+            organisation=plan.unit.organisation,
+        )
+    return render(request, "crisis/plan_document.html", context)
 
 
 @login_required

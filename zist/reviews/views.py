@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zist.actions.models import Action
+from zist.core.pdf import pdf_response, wants_pdf
 from zist.core.views import can
 from zist.reviews import services
 from zist.reviews.forms import DecisionActionForm
@@ -24,19 +25,26 @@ def minutes(request, pk: int):
     review = get_object_or_404(ManagementReview.objects.restrict(request.user, "view"), pk=pk)
     held = review.status == ReviewStatus.HELD and review.inputs
     inputs = review.inputs if held else compile_inputs(review)
-    return render(
-        request,
-        "reviews/minutes.html",
-        {
-            "review": review,
-            "inputs": inputs,
-            "held": held,
-            "actions": Action.objects.restrict(request.user, "view").for_source(review),
-            "may_change": ManagementReview.objects.restrict(request.user, "change")
-            .filter(pk=pk)
-            .exists(),
-        },
-    )
+    context = {
+        "review": review,
+        "inputs": inputs,
+        "held": held,
+        "actions": Action.objects.restrict(request.user, "view").for_source(review),
+        "may_change": ManagementReview.objects.restrict(request.user, "change")
+        .filter(pk=pk)
+        .exists(),
+    }
+    if wants_pdf(request):
+        heading = _("Minutes") if held else _("Compiled inputs")
+        return pdf_response(
+            request,
+            "reviews/minutes.html",
+            context,
+            filename=f"management-review-{review.pk}",
+            title=f"{heading}: {review}",
+            organisation=review.unit.organisation,
+        )
+    return render(request, "reviews/minutes.html", context)
 
 
 @login_required

@@ -39,6 +39,12 @@ def zdigits(value) -> str:
 
 
 @register.filter
+def entry(mapping, key: str):
+    """`mapping[key]` or None: `{{ row.items }}` on a dict would call `dict.items`."""
+    return mapping.get(key) if isinstance(mapping, dict) else getattr(mapping, key, None)
+
+
+@register.filter
 def zdisplay(value) -> str:
     return display_value(value)
 
