@@ -1,0 +1,84 @@
+"""The environment flower (miljøblomst): an SVG drawn here, one petal per theme,
+coloured by the theme's status (better, unchanged, worse; no status is grey), each
+petal a link to its theme, labelled in the reader's language; in a right-to-left
+language the petals run the other way round and the labels read right to left.
+Colour is never the only sign: each petal carries its status's symbol and its name
+in the link's title."""
+
+from __future__ import annotations
+
+import math
+
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+
+COLOURS = {
+    "better": ("#2e7d32", "+"),
+    "unchanged": ("#f2b705", "="),
+    "worse": ("#c62828", "−"),
+    "": ("#9e9e9e", "?"),
+}
+
+
+def status_labels() -> dict:
+    return {
+        "better": _("Better"),
+        "unchanged": _("Unchanged"),
+        "worse": _("Worse"),
+        "": _("No status"),
+    }
+
+
+def pick(names: dict, language: str) -> str:
+    return names.get(language[:2]) or names.get("") or ""
+
+
+def flower_svg(petals: list[dict], language: str, rtl: bool, href=lambda key: f"#theme-{key}"):
+    """`petals`: dicts with key, names (per language), status. Returns SVG markup."""
+    count = max(len(petals), 1)
+    labels = status_labels()
+    parts = [
+        f'<svg class="flower" xmlns="http://www.w3.org/2000/svg" viewBox="-300 -250 600 560" '
+        f'role="img" aria-labelledby="flower-title" direction="{"rtl" if rtl else "ltr"}">',
+        f'<title id="flower-title">{escape(_("Environment flower"))}</title>',
+    ]
+    for index, petal in enumerate(petals):
+        angle = (-1 if rtl else 1) * 360 * index / count
+        colour, symbol = COLOURS.get(petal.get("status") or "", COLOURS[""])
+        name = pick(petal["names"], language)
+        status = labels.get(petal.get("status") or "", labels[""])
+        radians = math.radians(angle - 90)
+        tip_x, tip_y = math.cos(radians) * 150, math.sin(radians) * 150
+        label_x, label_y = math.cos(radians) * 178, math.sin(radians) * 178
+        if abs(label_x) < 20:
+            anchor = "middle"
+        else:
+            # text-anchor follows the text's direction: "start" is the right end in RTL.
+            right_side = label_x > 0
+            anchor = "start" if right_side != rtl else "end"
+        label_y += 14 if label_y > 40 else (-4 if label_y < -40 else 5)
+        parts.append(
+            f'<a href="{escape(href(petal["key"]))}" class="petal petal-{escape(petal.get("status") or "none")}">'
+            f"<title>{escape(name)}: {escape(status)}</title>"
+            f'<ellipse cx="0" cy="-88" rx="36" ry="70" fill="{colour}" fill-opacity="0.88" '
+            f'stroke="#ffffff" stroke-width="3" transform="rotate({angle:.2f})"/>'
+            f'<text x="{tip_x * 0.72:.1f}" y="{tip_y * 0.72 + 7:.1f}" text-anchor="middle" '
+            f'font-size="22" font-weight="700" fill="#ffffff">{symbol}</text>'
+            f'<text x="{label_x:.1f}" y="{label_y:.1f}" text-anchor="{anchor}" font-size="17" '
+            f'fill="#1b1b1b">{escape(name)}</text>'
+            "</a>"
+        )
+    parts.append('<circle cx="0" cy="0" r="34" fill="#ffffff" stroke="#5d7f3a" stroke-width="4"/>')
+    # Legend, one line under the flower.
+    x = -240 if not rtl else 240
+    step = 120 if not rtl else -120
+    for key in ("better", "unchanged", "worse", ""):
+        colour, symbol = COLOURS[key]
+        parts.append(
+            f'<circle cx="{x + (8 if not rtl else -8)}" cy="285" r="9" fill="{colour}"/>'
+            f'<text x="{x + (22 if not rtl else -22)}" y="291" text-anchor="start" '
+            f'font-size="15" fill="#1b1b1b">{escape(labels[key])}</text>'
+        )
+        x += step
+    parts.append("</svg>")
+    return "".join(parts)
