@@ -37,7 +37,8 @@ SYSTEM = System()
 def num(value) -> str | None:
     if value is None:
         return None
-    return str(Decimal(value).quantize(Decimal("0.0001")).normalize())
+    # Fixed-point text: normalize() alone writes 3700 as "3.7E+3".
+    return format(Decimal(value).quantize(Decimal("0.0001")).normalize(), "f")
 
 
 def names(obj, field="name") -> dict:

@@ -33,12 +33,23 @@ def pick(names: dict, language: str) -> str:
     return names.get(language[:2]) or names.get("") or ""
 
 
+def lines_of(text: str, width: int = 12) -> list[str]:
+    """A label broken at spaces into lines of about `width` characters (at most 3)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines[:3] or [""]
+
+
 def flower_svg(petals: list[dict], language: str, rtl: bool, href=lambda key: f"#theme-{key}"):
     """`petals`: dicts with key, names (per language), status. Returns SVG markup."""
     count = max(len(petals), 1)
     labels = status_labels()
     parts = [
-        f'<svg class="flower" xmlns="http://www.w3.org/2000/svg" viewBox="-300 -250 600 560" '
+        f'<svg class="flower" xmlns="http://www.w3.org/2000/svg" viewBox="-370 -280 740 560" '
         f'role="img" aria-labelledby="flower-title" direction="{"rtl" if rtl else "ltr"}">',
         f'<title id="flower-title">{escape(_("Environment flower"))}</title>',
     ]
@@ -50,35 +61,42 @@ def flower_svg(petals: list[dict], language: str, rtl: bool, href=lambda key: f"
         radians = math.radians(angle - 90)
         tip_x, tip_y = math.cos(radians) * 150, math.sin(radians) * 150
         label_x, label_y = math.cos(radians) * 178, math.sin(radians) * 178
-        if abs(label_x) < 20:
+        if abs(label_x) < 30:
             anchor = "middle"
         else:
             # text-anchor follows the text's direction: "start" is the right end in RTL.
-            right_side = label_x > 0
-            anchor = "start" if right_side != rtl else "end"
-        label_y += 14 if label_y > 40 else (-4 if label_y < -40 else 5)
+            anchor = "start" if (label_x > 0) != rtl else "end"
+        lines = lines_of(name)
+        size = 28
+        if label_y > 60:
+            top = label_y + size
+        elif label_y < -60:
+            top = label_y - (len(lines) - 1) * size
+        else:
+            top = label_y + size / 3 - (len(lines) - 1) * size / 2
+        spans = "".join(
+            f'<tspan x="{label_x:.1f}" y="{top + i * size:.1f}">{escape(line)}</tspan>'
+            for i, line in enumerate(lines)
+        )
+        state = escape(petal.get("status") or "none")
         parts.append(
-            f'<a href="{escape(href(petal["key"]))}" class="petal petal-{escape(petal.get("status") or "none")}">'
+            f'<a href="{escape(href(petal["key"]))}" class="petal petal-{state}">'
             f"<title>{escape(name)}: {escape(status)}</title>"
-            f'<ellipse cx="0" cy="-88" rx="36" ry="70" fill="{colour}" fill-opacity="0.88" '
+            f'<ellipse cx="0" cy="-88" rx="36" ry="70" fill="{colour}" fill-opacity="0.9" '
             f'stroke="#ffffff" stroke-width="3" transform="rotate({angle:.2f})"/>'
-            f'<text x="{tip_x * 0.72:.1f}" y="{tip_y * 0.72 + 7:.1f}" text-anchor="middle" '
-            f'font-size="22" font-weight="700" fill="#ffffff">{symbol}</text>'
-            f'<text x="{label_x:.1f}" y="{label_y:.1f}" text-anchor="{anchor}" font-size="17" '
-            f'fill="#1b1b1b">{escape(name)}</text>'
+            f'<text x="{tip_x * 0.72:.1f}" y="{tip_y * 0.72 + 8:.1f}" text-anchor="middle" '
+            f'font-size="24" font-weight="700" fill="#ffffff">{symbol}</text>'
+            f'<text text-anchor="{anchor}" font-size="{size}" fill="#1b1b1b">{spans}</text>'
             "</a>"
         )
     parts.append('<circle cx="0" cy="0" r="34" fill="#ffffff" stroke="#5d7f3a" stroke-width="4"/>')
-    # Legend, one line under the flower.
-    x = -240 if not rtl else 240
-    step = 120 if not rtl else -120
-    for key in ("better", "unchanged", "worse", ""):
-        colour, symbol = COLOURS[key]
-        parts.append(
-            f'<circle cx="{x + (8 if not rtl else -8)}" cy="285" r="9" fill="{colour}"/>'
-            f'<text x="{x + (22 if not rtl else -22)}" y="291" text-anchor="start" '
-            f'font-size="15" fill="#1b1b1b">{escape(labels[key])}</text>'
-        )
-        x += step
     parts.append("</svg>")
     return "".join(parts)
+
+
+def legend_items() -> list[tuple[str, str, str, str]]:
+    """(status key, colour, symbol, label) for the legend under the flower."""
+    labels = status_labels()
+    return [
+        (key or "none", *COLOURS[key], labels[key]) for key in ("better", "unchanged", "worse", "")
+    ]

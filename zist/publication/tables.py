@@ -4,7 +4,7 @@ from zist.publication.models import Statement, Theme
 
 class StatementTable(Table):
     model = Statement
-    columns = ["unit", "year", "version", "status", "validated_on", "published_at"]
+    columns = ["unit", "year", "title", "version", "status", "validated_on", "published_at"]
 
 
 class ThemeTable(Table):

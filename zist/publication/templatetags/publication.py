@@ -70,14 +70,21 @@ def status_label(key: str) -> str:
 
 @register.simple_tag
 def flower(petals, href_prefix: str = "#theme-"):
-    return mark_safe(
-        flower_module.flower_svg(
-            petals or [],
-            get_language() or "en",
-            get_language_bidi(),
-            href=lambda key: f"{href_prefix}{key}",
-        )
+    """The flower's SVG and, under it, its legend (symbol, colour and words)."""
+    from django.utils.html import format_html, format_html_join
+
+    svg = flower_module.flower_svg(
+        petals or [],
+        get_language() or "en",
+        get_language_bidi(),
+        href=lambda key: f"{href_prefix}{key}",
     )
+    legend = format_html_join(
+        "",
+        '<li class="legend-{}"><span class="swatch swatch-{}" aria-hidden="true">{}</span> {}</li>',
+        ((key, key, symbol, label) for key, _colour, symbol, label in flower_module.legend_items()),
+    )
+    return mark_safe(svg) + format_html('<ul class="flower-legend">{}</ul>', legend)
 
 
 @register.filter
