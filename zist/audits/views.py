@@ -21,6 +21,7 @@ from zist.audits.forms import ChecklistAnswerForm, FindingFromAnswerForm
 from zist.audits.models import Audit, AuditProgramme, ChecklistItem, Finding
 from zist.core import calendars
 from zist.core.forms import add_validation_error
+from zist.core.pdf import pdf_response, wants_pdf
 from zist.organisations.models import Unit, UnitKind
 
 
@@ -131,16 +132,23 @@ def report(request, pk: int):
     findings, laid out for printing."""
     audit = get_object_or_404(Audit.objects.restrict(request.user, "view"), pk=pk)
     findings = Finding.objects.restrict(request.user, "view").filter(audit=audit)
-    return render(
-        request,
-        "audits/report.html",
-        {
-            "audit": audit,
-            "findings": findings.select_related("unit", "clause", "nonconformity"),
-            "counts": services.findings_by_grade(findings),
-            "items": audit.checklist.select_related("clause", "clause__library"),
-        },
-    )
+    context = {
+        "audit": audit,
+        "findings": findings.select_related("unit", "clause", "nonconformity"),
+        "counts": services.findings_by_grade(findings),
+        "items": audit.checklist.select_related("clause", "clause__library"),
+    }
+    if wants_pdf(request):
+        title = f"{_('Audit report')}: {audit}"
+        return pdf_response(
+            request,
+            "audits/report.html",
+            context,
+            filename=f"audit-report-{audit.pk}",
+            title=title,
+            organisation=audit.unit.organisation,
+        )
+    return render(request, "audits/report.html", context)
 
 
 def _site_history(unit) -> list[sampling.Site]:

@@ -98,3 +98,75 @@ def scenarios() -> dict[str, type[Scenario]]:
         if config.name.startswith("zist.") and find_spec(f"{config.name}.testing"):
             importlib.import_module(f"{config.name}.testing")
     return dict(_scenarios)
+
+
+# Reading PDFs back in tests, with the real poppler tools (Debian poppler-utils).
+# pdftotext wraps right-to-left runs in direction marks and drops zero-width
+# non-joiners; both are removed from what it reads and from what tests expect (`plain`).
+_INVISIBLE = dict.fromkeys(map(ord, "\u200c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"))
+
+
+def plain(text: str) -> str:
+    """`text` without invisible marks, to compare with `pdf_text`."""
+    return text.translate(_INVISIBLE)
+
+
+def squash(text: str) -> str:
+    """`text` without any spaces: pdftotext places the space between a right-to-left
+    word and a number on either side of the number ("صفحه ۱ از ۴" reads "صفحه ۱از ۴"),
+    though the page shows it right; compare such labels squashed."""
+    return "".join(plain(text).split())
+
+
+def pdf_text(content: bytes, *, layout: bool = True) -> str:
+    """The text of a PDF as `pdftotext` reads it (pages separated by form feeds),
+    without the invisible direction marks it adds around right-to-left runs."""
+    import subprocess
+
+    text = subprocess.run(
+        ["pdftotext", *(["-layout"] if layout else []), "-", "-"],
+        input=content,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    return plain(text)
+
+
+def pdf_pages(content: bytes) -> list[str]:
+    """The text of each page."""
+    return pdf_text(content).split("\f")[:-1]
+
+
+def pdf_info(content: bytes) -> dict[str, str]:
+    """`pdfinfo`'s fields (Pages, Page size, Title, …)."""
+    import subprocess
+
+    out = subprocess.run(
+        ["pdfinfo", "-"], input=content, capture_output=True, check=True
+    ).stdout.decode()
+    return {k.strip(): v.strip() for k, _, v in (line.partition(":") for line in out.splitlines())}
+
+
+def pdf_png(content: bytes, path: str, *, page: int = 1, dpi: int = 70) -> str:
+    """Page `page` drawn to a PNG at `path` (no extension) by `pdftoppm`; returns the
+    file's name, for a person to look at."""
+    import subprocess
+
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-singlefile",
+            "-r",
+            str(dpi),
+            "-f",
+            str(page),
+            "-l",
+            str(page),
+            "-",
+            path,
+        ],
+        input=content,
+        check=True,
+    )
+    return f"{path}.png"

@@ -24,16 +24,40 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views import View
 
-from zist.core import calendars, concurrency, history, imports
+from zist.core import calendars, concurrency, history, imports, numbers
 from zist.core.display import display, field_value, resolve_field
 from zist.core.exports import FORMATS, export
 from zist.core.forms import ImportForm, add_validation_error
 from zist.core.history import attachment_entries, object_history, restrict_history
 from zist.core.middleware import note_refusal
+from zist.core.pdf import pdf_response
 from zist.core.querysets import scope_paths
 from zist.core.registry import Register
 
 PAGE_SIZES = (25, 50, 100, 250)
+# A register list as a PDF: at most this many rows (a bigger one is asked to be
+# filtered first), on landscape pages when it has more columns than fit upright.
+PDF_MAX_ROWS = 2000
+PDF_PORTRAIT_COLUMNS = 6
+
+
+def applied_filters(filterset) -> list[tuple[str, str]]:
+    """The filters a list was shown with, as (label, value) text for a printed list."""
+    if not filterset.is_bound or not filterset.is_valid():
+        return []
+    applied = []
+    for name, field in filterset.form.fields.items():
+        value = filterset.form.cleaned_data.get(name)
+        if value in (None, "", [], ()) or (hasattr(value, "exists") and not value.exists()):
+            continue
+        if hasattr(value, "__iter__") and not isinstance(value, str):
+            text = ", ".join(display(item) for item in value)
+        elif hasattr(field, "choices") and not isinstance(value, models.Model):
+            text = str(dict(field.choices).get(value, value))
+        else:
+            text = display(value)
+        applied.append((str(field.label or name), text))
+    return applied
 
 
 def can(user, model, action: str) -> bool:
@@ -98,6 +122,8 @@ class ObjectListView(RegisterView):
         fmt = request.GET.get("export")
         if fmt in FORMATS:
             return export(table, self.model._meta.model_name, fmt)
+        if fmt == "pdf":
+            return self._pdf(request, filterset, table, as_of)
         per_page = self._per_page(request)
         page = Paginator(table.queryset, per_page).get_page(request.GET.get("page"))
         query = request.GET.copy()
@@ -120,6 +146,37 @@ class ObjectListView(RegisterView):
                 page_sizes=PAGE_SIZES,
                 per_page=per_page,
             ),
+        )
+
+    def _pdf(self, request, filterset, table, as_of):
+        """The list as filtered, every row (up to PDF_MAX_ROWS), on the same template."""
+        count = table.queryset.count()
+        if count > PDF_MAX_ROWS:
+            messages.error(
+                request,
+                _("A PDF holds at most %(limit)s rows; filter the list to fewer first.")
+                % {"limit": numbers.format_number(PDF_MAX_ROWS)},
+            )
+            query = request.GET.copy()
+            query.pop("export", None)
+            return HttpResponseRedirect(f"{request.path}?{query.urlencode()}")
+        title = str(self.register.verbose_name_plural())
+        context = self.base_context(
+            filterset=filterset,
+            table=table,
+            page=Paginator(table.queryset, max(count, 1)).get_page(1),
+            rows=table.rows(table.queryset),
+            as_of=as_of,
+            as_of_text=request.GET.get("as_of", ""),
+            filters_applied=applied_filters(filterset),
+        )
+        return pdf_response(
+            request,
+            self.template_name,
+            context,
+            filename=f"{self.model._meta.model_name}-{timezone.localdate().isoformat()}",
+            title=title,
+            landscape=len(table.headers()) > PDF_PORTRAIT_COLUMNS,
         )
 
     @staticmethod
