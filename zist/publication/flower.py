@@ -44,8 +44,20 @@ def lines_of(text: str, width: int = 12) -> list[str]:
     return lines[:3] or [""]
 
 
-def flower_svg(petals: list[dict], language: str, rtl: bool, href=lambda key: f"#theme-{key}"):
-    """`petals`: dicts with key, names (per language), status. Returns SVG markup."""
+def flower_svg(
+    petals: list[dict],
+    language: str,
+    rtl: bool,
+    href=lambda key: f"#theme-{key}",
+    links: bool = True,
+):
+    """`petals`: dicts with key, names (per language), status. Returns SVG markup.
+    `links=False` (print) draws the petals without links (WeasyPrint clips linked
+    shapes in right-to-left pages) and numbers them instead of naming them: WeasyPrint
+    does not shape Persian text inside SVG, so the names go in a numbered key in HTML
+    under the flower (`flower_key`)."""
+    from zist.core.calendars import localize_digits
+
     count = max(len(petals), 1)
     labels = status_labels()
     parts = [
@@ -79,15 +91,21 @@ def flower_svg(petals: list[dict], language: str, rtl: bool, href=lambda key: f"
             for i, line in enumerate(lines)
         )
         state = escape(petal.get("status") or "none")
-        parts.append(
+        if not links:
+            symbol, spans = localize_digits(str(index + 1)), ""
+        opening = (
             f'<a href="{escape(href(petal["key"]))}" class="petal petal-{state}">'
-            f"<title>{escape(name)}: {escape(status)}</title>"
+            if links
+            else f'<g class="petal petal-{state}">'
+        )
+        parts.append(
+            f"{opening}<title>{escape(name)}: {escape(status)}</title>"
             f'<ellipse cx="0" cy="-88" rx="36" ry="70" fill="{colour}" fill-opacity="0.9" '
             f'stroke="#ffffff" stroke-width="3" transform="rotate({angle:.2f})"/>'
             f'<text x="{tip_x * 0.72:.1f}" y="{tip_y * 0.72 + 8:.1f}" text-anchor="middle" '
             f'font-size="24" font-weight="700" fill="#ffffff">{symbol}</text>'
             f'<text text-anchor="{anchor}" font-size="{size}" fill="#1b1b1b">{spans}</text>'
-            "</a>"
+            f"{'</a>' if links else '</g>'}"
         )
     parts.append('<circle cx="0" cy="0" r="34" fill="#ffffff" stroke="#5d7f3a" stroke-width="4"/>')
     parts.append("</svg>")

@@ -19,6 +19,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zist.core.pdf import pdf_response, wants_pdf
 from zist.publication import portal, services
 from zist.publication.forms import CorrectForm, InquiryForm, ValidateForm
 from zist.publication.models import Statement
@@ -42,14 +43,27 @@ def _statement(request, pk: int) -> Statement:
     )
 
 
+def _statement_response(request, statement, context):
+    """The statement page, or its PDF (`?format=pdf`) from the same template."""
+    if wants_pdf(request):
+        title = statement.title or _("Environmental statement %(year)s") % {"year": statement.year}
+        return pdf_response(
+            request,
+            "publication/statement_page.html",
+            context,
+            filename=f"environmental-statement-{statement.unit.organisation_id}-"
+            f"{statement.year}-v{statement.version}",
+            title=title,
+            organisation=statement.unit.organisation,
+        )
+    return render(request, "publication/statement_page.html", context)
+
+
 @login_required
 def statement_document(request, pk: int):
     statement = _statement(request, pk)
-    return render(
-        request,
-        "publication/statement_page.html",
-        {"statement": statement, "data": services.content(statement), "public": False},
-    )
+    context = {"statement": statement, "data": services.content(statement), "public": False}
+    return _statement_response(request, statement, context)
 
 
 @login_required
@@ -109,11 +123,16 @@ def cached(view):
         key = f"portal:{version}:{get_language()}:{request.get_full_path()}"
         hit = cache.get(key)
         if hit is not None:
-            return HttpResponse(hit, content_type="text/html; charset=utf-8")
+            content, headers = hit
+            return HttpResponse(content, headers=headers)
         response = view(request, organisation, *args, **kwargs)
         if response.status_code == 200:
-            response.render() if hasattr(response, "render") else None
-            cache.set(key, response.content, 300)
+            headers = {
+                name: response[name]
+                for name in ("Content-Type", "Content-Disposition")
+                if response.has_header(name)
+            }
+            cache.set(key, (response.content, headers), 300)
         return response
 
     return wrapper
@@ -154,7 +173,7 @@ def portal_statement(request, organisation: int, year: int, version: int | None 
     context["versions"] = Statement.objects.filter(
         unit=statement.unit, year=year, status__in=portal.PUBLISHED
     ).order_by("version")
-    return render(request, "publication/statement_page.html", context)
+    return _statement_response(request, statement, context)
 
 
 @cached

@@ -41,7 +41,11 @@ def choice(value, field: str) -> str:
 @register.filter
 def source(text: str) -> str:
     """Where a figure comes from, as stored by the compiler ("meters:3")."""
+    from zist.core.calendars import localize_digits
+
     kind, _sep, detail = (text or "").partition(":")
+    if kind in ("meters", "entered"):
+        detail = localize_digits(detail)
     if kind == "meters":
         return _("readings of %(count)s meters") % {"count": detail}
     if kind == "entered":
@@ -68,8 +72,8 @@ def status_label(key: str) -> str:
     return str(flower_module.status_labels().get(key or "", key))
 
 
-@register.simple_tag
-def flower(petals, href_prefix: str = "#theme-"):
+@register.simple_tag(takes_context=True)
+def flower(context, petals, href_prefix: str = "#theme-"):
     """The flower's SVG and, under it, its legend (symbol, colour and words)."""
     from django.utils.html import format_html, format_html_join
 
@@ -78,13 +82,26 @@ def flower(petals, href_prefix: str = "#theme-"):
         get_language() or "en",
         get_language_bidi(),
         href=lambda key: f"{href_prefix}{key}",
+        links=not context.get("pdf"),
     )
     legend = format_html_join(
         "",
         '<li class="legend-{}"><span class="swatch swatch-{}" aria-hidden="true">{}</span> {}</li>',
         ((key, key, symbol, label) for key, _colour, symbol, label in flower_module.legend_items()),
     )
-    return mark_safe(svg) + format_html('<ul class="flower-legend">{}</ul>', legend)
+    html = mark_safe(svg) + format_html('<ul class="flower-legend">{}</ul>', legend)
+    if context.get("pdf"):
+        labels = flower_module.status_labels()
+        key = format_html_join(
+            "",
+            "<li>{} — {}</li>",
+            (
+                (pick(petal["names"]), labels.get(petal.get("status") or "", ""))
+                for petal in petals or []
+            ),
+        )
+        html += format_html('<ol class="flower-key">{}</ol>', key)
+    return html
 
 
 @register.filter
