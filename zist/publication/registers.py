@@ -16,6 +16,32 @@ class StatementRegister(Register):
     serializer = StatementSerializer
     viewset = StatementViewSet
     menu_group = "monitoring"
+    detail_fields = [
+        "unit",
+        "year",
+        "version",
+        "previous",
+        "status",
+        "title",
+        "activities",
+        "parent_organisation",
+        "registration",
+        "governance",
+        "significance_method",
+        "planned_actions",
+        "omissions",
+        "site_notes",
+        "compliance_statement",
+        "verifier_name",
+        "verifier_accreditation",
+        "validated_on",
+        "validated_by",
+        "declaration",
+        "published_at",
+        "published_by",
+        "next_statement_on",
+        "change_note",
+    ]
     detail_template = "publication/statement_extra.html"
 
 
