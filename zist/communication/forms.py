@@ -40,4 +40,5 @@ class EventForm(ZistModelForm):
             "participants",
             "other_participants",
             "outcomes",
+            "public",
         ]

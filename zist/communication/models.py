@@ -204,6 +204,11 @@ class Event(ZistModel):
         _("other participants"), default=0, help_text=_("People not named, e.g. visitors.")
     )
     outcomes = models.TextField(_("outcomes"), blank=True)
+    public = models.BooleanField(
+        _("public"),
+        default=False,
+        help_text=_("Announced on the organisation's public portal before it takes place."),
+    )
 
     class Meta:
         ordering = ["-date", "pk"]

@@ -60,4 +60,5 @@ class EventSerializer(ZistModelSerializer):
             "participants",
             "other_participants",
             "outcomes",
+            "public",
         ]

@@ -40,7 +40,11 @@ def display(value, field: models.Field | None = None, digits: bool = True) -> st
         return calendars.format_date(value)
     if isinstance(value, int | float | Decimal):
         return numbers.format_number(
-            value, decimals=decimals_for(field), digits=None if digits else calendars.LATIN_DIGITS
+            value,
+            decimals=decimals_for(field),
+            digits=None if digits else calendars.LATIN_DIGITS,
+            # A year is a label, not a quantity: 2025, never 2.025.
+            grouping=not (field is not None and field.name.endswith("year")),
         )
     if isinstance(value, models.Manager):
         return ", ".join(str(item) for item in value.all()) or EMPTY

@@ -121,28 +121,49 @@ def _public_versions():
 
 
 def public_list(request):
-    """Published versions of public documents, for anyone (citizens need no login); a
-    search ranks them as the document search does, over what citizens can read: the
-    number, the title and the published text (typed or in its file)."""
-    versions = _public_versions().select_related("document", "document__unit__organisation")
+    """Published versions of public documents of one organisation, for anyone (citizens
+    need no login); without `?organisation=` the organisations to choose from, so no
+    list mixes one organisation's documents with another's. A search ranks them as the
+    document search does, over what citizens can read: the number, the title and the
+    published text (typed or in its file)."""
+    from zist.organisations.models import Organisation
+
+    wanted = request.GET.get("organisation", "")
+    organisation = None
+    if wanted.isdecimal() and len(wanted) < 10:
+        organisation = Organisation.objects.filter(pk=wanted).first()
+    if organisation is None:
+        organisations = Organisation.objects.filter(
+            pk__in=_public_versions().values("document__unit__organisation")
+        ).order_by("name")
+        context = {"versions": [], "q": "", "organisations": organisations}
+        return render(request, "documents/public_list.html", context)
+    versions = (
+        _public_versions()
+        .filter(document__unit__organisation=organisation)
+        .select_related("document", "document__unit__organisation")
+    )
+    context = {"organisation": organisation}
     try:
         # A form field refuses what no database can search for (a NUL character).
         query = forms.CharField(required=False, max_length=500).clean(request.GET.get("q", ""))
     except ValidationError as error:
-        context = {"versions": [], "q": "", "errors": error.messages}
+        context.update(versions=[], q="", errors=error.messages)
         return render(request, "documents/public_list.html", context, status=400)
     if not query:
-        versions = versions.order_by("document__unit__organisation__name", "document__code")
-        return render(request, "documents/public_list.html", {"versions": versions, "q": ""})
+        versions = versions.order_by("document__code")
+        context.update(versions=versions, q="")
+        return render(request, "documents/public_list.html", context)
     found = search_documents(
-        Document.objects.filter(pk__in=_public_versions().values("document_id")),
+        Document.objects.filter(pk__in=versions.values("document_id")),
         query,
-        versions=_public_versions(),
+        versions=versions,
         fields=("code", "title"),
     )
     order = {pk: index for index, pk in enumerate(found.values_list("pk", flat=True))}
     versions = sorted(versions.filter(document_id__in=order), key=lambda v: order[v.document_id])
-    return render(request, "documents/public_list.html", {"versions": versions, "q": query})
+    context.update(versions=versions, q=query)
+    return render(request, "documents/public_list.html", context)
 
 
 def public_detail(request, pk: int):

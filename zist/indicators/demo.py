@@ -40,6 +40,19 @@ COMMON = {
         False,
     ),
     "WATER": (("Water", "آب", "Vand", "Vesi"), "water", "m³", "sum", "meters", True),
+    "CITYWATER": (
+        (
+            "Water supplied to the area",
+            "آب تأمین‌شده برای شهر",
+            "Vandforsyning til byen",
+            "Kaupungille toimitettu vesi",
+        ),
+        "water",
+        "m³",
+        "sum",
+        "meters",
+        False,
+    ),
     "WASTE": (("Waste", "پسماند", "Affald", "Jäte"), "waste", "t", "sum", "entered", True),
     "STAFF": (
         ("Employees", "کارکنان", "Medarbejdere", "Henkilöstö"),
@@ -98,7 +111,18 @@ ORGS = {
     },
     ALBERTSLUND: {
         "root": "root",
-        "codes": ["ELEC", "HEAT", "FUEL", "WATER", "WASTE", "STAFF", "INHAB", "CO2_S1", "CO2_S2"],
+        "codes": [
+            "ELEC",
+            "HEAT",
+            "FUEL",
+            "WATER",
+            "CITYWATER",
+            "WASTE",
+            "STAFF",
+            "INHAB",
+            "CO2_S1",
+            "CO2_S2",
+        ],
         "settings": ("AR6", "DK"),
         "units": [
             "raadhuset",
@@ -210,7 +234,7 @@ def load() -> dict[str, int]:
                     category="water",
                     measure_unit="L/person/d",
                     source="formula",
-                    formula="WATER * 1000 / INHAB / DAYS",
+                    formula="CITYWATER * 1000 / INHAB / DAYS",
                     direction="lower",
                     target_value=Decimal(100),
                     target_year=2026,

@@ -223,7 +223,10 @@ def _meters_and_readings(root, org_name, today, temperatures, created):
                 (
                     root,
                     "BY-VAND",
-                    "WATER",
+                    # The water the city supplies to the whole area, not the
+                    # municipality's own use: its own indicator, so the own
+                    # operations' water total is the sum of the buildings.
+                    "CITYWATER",
                     "water",
                     "m³",
                     lambda d, h: 27_900 * 0.104 * 30.4 * (0.95 + 0.1 * (1 - winter(d))),

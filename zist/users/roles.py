@@ -76,6 +76,9 @@ POLICY: dict[str, dict[str, frozenset[str]]] = {
         "*": READ,
         "users": NONE,
         "audits": EDIT,
+        # The verifier validates the environmental statement ("approve"); publishing it
+        # also needs "change", which only the organisation's people hold.
+        "publication.statement": frozenset({VIEW, APPROVE}),
     },
     Role.CRISIS_MANAGER: {
         "*": NONE,

@@ -104,6 +104,8 @@ EXPECTED = {
     "obligations.obligation":           "vcad vcad vca- vca- v--- v--- ---- v---",
     "organisations.organisation":       "v--- v--- v--- v--- v--- v--- v--- v---",
     "organisations.unit":               "vcad vc-- v--- v--- v--- v--- v--- v---",
+    "publication.statement":            "vcad vcad vca- vca- v--- v--- ---- v---",
+    "publication.theme":                "vcad vcad vca- vca- v--- v--- ---- v---",
     "records.record":                   "vcad vcad vca- vca- v--- v--- ---- v---",
     "records.recordtype":               "vcad vcad vca- vca- v--- v--- ---- v---",
     "reviews.managementreview":         "vcad vcad vca- vca- v--- v--- ---- v---",

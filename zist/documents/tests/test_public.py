@@ -26,9 +26,15 @@ def test_it_shows_public_published_documents_to_anyone(cast, client, published):
     DocumentVersion.objects.create(document=hidden, status=VersionStatus.PUBLISHED)
     draft_only = make_document(cast.inside, title="Draft policy", public=True)
     DocumentVersion.objects.create(document=draft_only)
-    listed = client.get(reverse("documents:public_list"))
+    listed = client.get(reverse("documents:public_list"), {"organisation": cast.tehran.pk})
     assert listed.status_code == 200
     assert [v.document.title for v in listed.context["versions"]] == ["Environmental policy"]
+    # Without an organisation: a choice of organisations, never a mixed list.
+    chooser = client.get(reverse("documents:public_list"))
+    assert chooser.context["versions"] == []
+    assert list(chooser.context["organisations"]) == [cast.tehran]
+    other = client.get(reverse("documents:public_list"), {"organisation": cast.albertslund.pk})
+    assert list(other.context["versions"]) == []
     page = client.get(reverse("documents:public_detail", args=[published.document_id]))
     assert "<h3>We prevent pollution</h3>" in page.content.decode()
     assert client.get(reverse("documents:public_detail", args=[hidden.pk])).status_code == 404

@@ -388,7 +388,9 @@ def test_the_public_list_searches_only_what_citizens_can_read(cast, client, medi
     DocumentVersion.objects.create(document=internal, status=VersionStatus.PUBLISHED)
 
     def listed(q):
-        response = client.get(reverse("documents:public_list"), {"q": q})
+        response = client.get(
+            reverse("documents:public_list"), {"q": q, "organisation": cast.tehran.pk}
+        )
         return [version.document for version in response.context["versions"]]
 
     assert listed("pollution") == [document]
