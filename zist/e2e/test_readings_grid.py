@@ -56,7 +56,9 @@ def enter_month(page, unit, meters, month_link: str, values, name: str) -> Tally
     for (meter, day), text in values.items():
         tally.type(page.locator(f"#r-{meter.pk}-{day.isoformat()}"), text)
     tally.tap(page.locator("form.reading-grid-form button[type=submit]"))
-    expect(page.locator(".message-success")).to_be_visible()
+    # Ninety readings checked and stored with their history: about a second alone, more
+    # on a CI machine that runs other browser tests beside this one.
+    expect(page.locator(".message-success")).to_be_visible(timeout=15000)
     screenshot(page, f"{name}-grid-saved")
     return tally
 
