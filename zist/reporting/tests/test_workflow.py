@@ -176,3 +176,44 @@ class TestEntryChecks:
         assert response.status_code == 302
         assert Figure.objects.get(submission=own, kpi__code="ENERGY").value == D("949999.5")
         assert Figure.objects.get(submission=own, kpi__code="WATER").value == D("550000")
+
+
+@pytest.mark.django_db
+def test_it_fills_figures_from_the_organisations_own_indicators_traceably(regulator_demo):
+    import datetime as dt
+
+    from zist.indicators.models import Indicator, IndicatorValue
+
+    user = User.objects.get(username="cement.manager")
+    own = submission("سیمان تهران")
+    Submission.objects.filter(pk=own.pk).update(status="returned")
+    own.refresh_from_db()
+    root = own.unit
+    energy = Indicator.objects.create(
+        unit=root, code="ENERGY", name="Energy use", measure_unit="GJ", source="entered"
+    )
+    # Two entries inside 1404 (21 March 2025 – 20 March 2026), one before it.
+    for start, value in (
+        ("2025-04-01", "1800000"),
+        ("2025-10-01", "1620000"),
+        ("2025-03-01", "99"),
+    ):
+        day = dt.date.fromisoformat(start)
+        IndicatorValue.objects.create(
+            indicator=energy,
+            unit=root,
+            period_start=day,
+            period_end=day,
+            value=D(value),
+            value_unit="GJ",
+        )
+    filled = services.fill_from_indicators(own, user)
+    assert [f.kpi.code for f in filled] == ["ENERGY"]
+    figure = Figure.objects.get(submission=own, kpi__code="ENERGY")
+    # 3 420 000 GJ / 3.6 = 950 000 MWh.
+    assert figure.value == D("950000")
+    assert figure.source_indicator == energy
+    assert "ENERGY" in figure.source and "2025-03-21" in figure.source
+    # Another organisation's user cannot fill it.
+    reviewer = User.objects.get(username="doe.reviewer")
+    assert not Submission.objects.restrict(reviewer, "change").filter(pk=own.pk).exists()
