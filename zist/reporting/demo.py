@@ -28,6 +28,10 @@ from zist.users.models import RoleAssignment, User
 DATA = Path(__file__).parent / "data" / "demo.yaml"
 
 
+def regulator_name() -> str:
+    return yaml.safe_load(DATA.read_text(encoding="utf-8"))["regulator"]["name"]
+
+
 def _organisation(name: str, kind: str) -> tuple[Organisation, bool]:
     found = Organisation.objects.filter(name=name).first()
     if found:
