@@ -69,3 +69,25 @@ def test_an_industry_submits_in_persian_digits_and_the_reviewer_returns_it(phone
         "submitted",
         "returned",
     ]
+
+
+def test_the_regulator_ranks_each_sector_and_an_industry_sees_only_its_position(phone390):
+    reporting_demo.load()
+    programme = Submission.objects.filter(programme__year=1404).first().programme
+    page = phone390
+
+    log_in(page, "doe.reviewer")
+    page.goto(f"/en/reporting/programmes/{programme.pk}/benchmark/")
+    main = page.locator("main")
+    expect(main).to_contain_text("سیمان تهران")  # ranked by name for the regulator
+    expect(main.locator("svg.distribution").first).to_be_visible()
+    assert main.locator("svg.distribution").count() == 9  # 3 KPIs × 3 sectors
+    screenshot(page, "regulator-en-benchmark")
+
+    page.context.clear_cookies()
+    log_in(page, "cement.manager")
+    page.goto(f"/fa/reporting/programmes/{programme.pk}/benchmark/")
+    expect(main).to_contain_text("رقم شما")
+    assert "سیمان شاهرود" not in main.inner_text()
+    assert main.locator("svg.distribution").count() == 3  # its own sector only
+    screenshot(page, "regulator-fa-benchmark")

@@ -11,7 +11,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from zist.core.numbers import format_number
 
-WIDTH, HEIGHT, PAD = 560, 110, 30
+WIDTH, HEIGHT, PAD = 560, 124, 40
 
 
 def _label(value: Decimal) -> str:
@@ -48,30 +48,30 @@ def distribution(result, rtl: bool = False) -> SafeString:
     ]
     if result.named:
         parts.append(
-            f'<line x1="{x(whisker_low)}" x2="{x(whisker_high)}" y1="45" y2="45" stroke="#555"/>'
+            f'<line x1="{x(whisker_low)}" x2="{x(whisker_high)}" y1="50" y2="50" stroke="#555"/>'
         )
     parts.append(
-        f'<rect x="{left}" y="30" width="{max(right - left, 1)}" height="30" '
+        f'<rect x="{left}" y="34" width="{max(right - left, 1)}" height="32" '
         f'fill="#cfe3d6" stroke="#2d6a4f"/>'
-        f'<line x1="{x(summary.median)}" x2="{x(summary.median)}" y1="30" y2="60" '
+        f'<line x1="{x(summary.median)}" x2="{x(summary.median)}" y1="34" y2="66" '
         f'stroke="#1b4332" stroke-width="3"/>'
     )
     for name, value in (("P25", summary.p25), ("P50", summary.median), ("P75", summary.p75)):
         parts.append(
-            f'<text x="{x(value)}" y="22" font-size="11" text-anchor="middle">'
+            f'<text x="{x(value)}" y="{22 if name != "P50" else 28}" font-size="15" text-anchor="middle">'
             f"{name} {escape(_label(value))}</text>"
         )
     for row in result.rows:
         colour = "#b00020" if row.outlier_reason else "#333"
         parts.append(
-            f'<circle cx="{x(row.normalised)}" cy="80" r="4" fill="{colour}">'
+            f'<circle cx="{x(row.normalised)}" cy="86" r="6" fill="{colour}">'
             f"<title>{escape(str(row.submission.unit.organisation))}: "
             f"{escape(_label(row.normalised))}</title></circle>"
         )
     if own is not None:
         parts.append(
-            f'<circle cx="{x(own)}" cy="45" r="7" fill="#f4a261" stroke="#000"/>'
-            f'<text x="{x(own)}" y="100" font-size="12" text-anchor="middle" font-weight="bold">'
+            f'<circle cx="{x(own)}" cy="50" r="9" fill="#f4a261" stroke="#000"/>'
+            f'<text x="{x(own)}" y="116" font-size="18" text-anchor="middle" font-weight="bold">'
             f"{escape(_label(own))}</text>"
         )
     parts.append("</svg>")
