@@ -15,7 +15,7 @@ from rest_framework.response import Response
 from zist.core.api import ZistModelViewSet
 from zist.reporting import benchmark, services
 from zist.reporting.models import Programme, Sector, Submission
-from zist.reporting.serializers import FiguresInputSerializer, ReviewSerializer
+from zist.reporting.serializers import FiguresInputSerializer, InviteSerializer, ReviewSerializer
 
 
 def _refused(exc: DjangoValidationError):
@@ -111,6 +111,26 @@ class SubmissionViewSet(ZistModelViewSet):
 class ProgrammeViewSet(ZistModelViewSet):
     """Programmes, plus GET `results/`: the benchmark of every KPI and sector as the
     caller may see it (named for the regulator, anonymised for an organisation)."""
+
+    @extend_schema(request=InviteSerializer)
+    @action(detail=True, methods=["post"], policy_action="change")
+    def invite(self, request, pk=None):
+        """Invite an organisation (by id) to report in a sector (by code)."""
+        from zist.organisations.models import Organisation, OrganisationKind
+
+        programme = get_object_or_404(Programme.objects.restrict(request.user, "change"), pk=pk)
+        data = InviteSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        organisation = (
+            Organisation._base_manager.exclude(kind=OrganisationKind.REGULATOR)
+            .filter(pk=data.validated_data["organisation"])
+            .first()
+        )
+        sector = programme.sectors.filter(code=data.validated_data["sector"]).first()
+        if organisation is None or sector is None:
+            raise ValidationError({"detail": "unknown organisation or sector"})
+        submission = services.invite(programme, organisation, sector)
+        return Response({"submission": submission.pk}, status=201)
 
     @extend_schema(responses={200: dict})
     @action(detail=True, methods=["get"])

@@ -115,3 +115,23 @@ class ReviewForm(forms.Form):
         max_length=5000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class InviteForm(forms.Form):
+    """Whom the regulator asks to report. Every organisation that is not a regulator
+    can be invited: their names are public, nothing else of them is shown."""
+
+    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=None)
+    sector = forms.ModelChoiceField(label=_("Sector"), queryset=None)
+
+    def __init__(self, *args, programme, **kwargs):
+        from zist.organisations.models import Organisation, OrganisationKind
+
+        super().__init__(*args, **kwargs)
+        invited = programme.submissions.values("unit__organisation")
+        self.fields["organisation"].queryset = (
+            Organisation._base_manager.exclude(kind=OrganisationKind.REGULATOR)
+            .exclude(pk__in=invited)
+            .order_by("name")
+        )
+        self.fields["sector"].queryset = programme.sectors.all()

@@ -129,3 +129,8 @@ class FiguresInputSerializer(serializers.Serializer):
 
 class ReviewSerializer(serializers.Serializer):
     comment = serializers.CharField(max_length=5000, required=False, allow_blank=True)
+
+
+class InviteSerializer(serializers.Serializer):
+    organisation = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
+    sector = serializers.CharField(max_length=20)

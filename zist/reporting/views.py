@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from zist.core.exports import csv_safe
 from zist.reporting import benchmark, charts, services
-from zist.reporting.forms import FiguresForm, ReviewForm
+from zist.reporting.forms import FiguresForm, InviteForm, ReviewForm
 from zist.reporting.models import Programme, Submission
 
 
@@ -96,6 +96,22 @@ def step(request, pk: int):
         for message in _problems(error):
             messages.error(request, message)
     return redirect(submission.get_absolute_url())
+
+
+@login_required
+@require_POST
+def invite(request, pk: int):
+    """The regulator invites an organisation to report in one of the programme's sectors."""
+    programme = get_object_or_404(Programme.objects.restrict(request.user, "change"), pk=pk)
+    form = InviteForm(request.POST, programme=programme)
+    if form.is_valid():
+        services.invite(programme, form.cleaned_data["organisation"], form.cleaned_data["sector"])
+        messages.success(request, _("Invited."))
+    else:
+        for errors in form.errors.values():
+            for message in errors:
+                messages.error(request, message)
+    return redirect(programme.get_absolute_url())
 
 
 @login_required

@@ -22,3 +22,15 @@ def submission_panel(context, submission):
         "review_form": ReviewForm(),
         "benchmark": own or benchmark.reviews(user, submission.programme),
     }
+
+
+@register.simple_tag(takes_context=True)
+def invite_form(context, programme):
+    """The invitation form for the programme's regulator, else None."""
+    from zist.reporting.forms import InviteForm
+    from zist.reporting.models import Programme
+
+    user = context["request"].user
+    if not Programme.objects.restrict(user, "change").filter(pk=programme.pk).exists():
+        return None
+    return InviteForm(programme=programme)

@@ -210,3 +210,34 @@ def test_an_organisation_sends_and_submits_its_figures_machine_to_machine(regula
     assert refused.status_code == 400
     assert Figure.objects.get(pk=figure.pk).value == 950000
     assert Unit.objects.filter(pk=own.unit_id).exists()
+
+
+@pytest.mark.django_db
+def test_the_regulator_invites_and_the_organisation_then_sees_the_programme(regulator_demo, client):
+    from zist.organisations.services import create_organisation
+
+    newcomer = create_organisation(name="سیمان کرمان", kind="company")
+    user = User.objects.create_user("kerman", password="pw", home_unit=newcomer.root_unit)
+    from zist.users.models import RoleAssignment
+
+    RoleAssignment.objects.create(user=user, role="viewer", unit=newcomer.root_unit)
+    programme = _programme()
+    assert not Programme.objects.restrict(user, "view").filter(pk=programme.pk).exists()
+    # An organisation cannot invite itself; the regulator can.
+    assert _api(user).post(
+        f"/api/reporting/programmes/{programme.pk}/invite/",
+        {"organisation": newcomer.pk, "sector": "C2394"},
+    ).status_code in (403, 404)
+    client.force_login(User.objects.get(username="doe.reviewer"))
+    page = client.get(programme.get_absolute_url()).content.decode()
+    offered = page.split("Invite an organisation")[1].split("</form>")[0]
+    assert "سیمان کرمان" in offered and "سیمان تهران" not in offered  # already invited
+    response = client.post(
+        reverse("reporting:invite", args=[programme.pk]),
+        {"organisation": newcomer.pk, "sector": programme.sectors.get(code="C2394").pk},
+    )
+    assert response.status_code == 302
+    invited = Submission.objects.get(programme=programme, unit=newcomer.root_unit)
+    assert invited.status == "invited" and invited.sector.code == "C2394"
+    assert Programme.objects.restrict(user, "view").filter(pk=programme.pk).exists()
+    assert list(Submission.objects.restrict(user, "view")) == [invited]
