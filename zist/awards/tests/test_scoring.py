@@ -90,17 +90,11 @@ def test_it_ships_two_schemes_whose_points_add_up(cast):
 
 
 @pytest.mark.django_db
+@pytest.mark.usefixtures("award_demo")
 class TestDemoRound:
-    @pytest.fixture(autouse=True, scope="class")
-    def loaded(self, django_db_setup, django_db_blocker):
-        from django.db import transaction
-
-        with django_db_blocker.unblock(), transaction.atomic():
-            yield demo.load()
-            transaction.set_rollback(True)
-
-    def test_it_scores_four_applicants_by_three_assessors_and_publishes(self, loaded):
-        assert loaded == {"schemes": 2, "rounds": 1, "scores": 36}
+    def test_it_scores_four_applicants_by_three_assessors_and_publishes(self, award_demo):
+        assert demo.load() == {"schemes": 0, "rounds": 0, "scores": 0}  # idempotent
+        assert award_demo == {"schemes": 2, "rounds": 1, "scores": 36}
         round_ = Round.objects.get()
         assert round_.status == "published"
         assert round_.applications.count() == 4
