@@ -40,6 +40,12 @@ class Role(models.TextChoices):
 # Roles whose grant must carry an end date, after which it stops giving access.
 TIME_LIMITED_ROLES = frozenset({Role.EXTERNAL_AUDITOR})
 
+# A submission to a regulator's programme is created by the regulator's invitation and
+# never deleted: organisations change (fill, submit) their own; the regulator's people
+# approve (accept or return) the submissions to their programmes and see nothing else of
+# the organisation (see zist.reporting.models.Submission.scope_q).
+SUBMISSION_ALL = frozenset({VIEW, CHANGE, APPROVE})
+
 # The registers of the environmental management system (planning, monitoring, audits,
 # documents…) use "*"; organisation set-up, users and the crisis plan are named.
 POLICY: dict[str, dict[str, frozenset[str]]] = {
@@ -48,6 +54,7 @@ POLICY: dict[str, dict[str, frozenset[str]]] = {
         # New organisations are created by a superuser; an organisation's own
         # administrators keep its settings (see Organisation.scope_q).
         "organisations.organisation": frozenset({VIEW, CHANGE}),
+        "reporting.submission": SUBMISSION_ALL,
     },
     Role.ENVIRONMENTAL_MANAGER: {
         "*": ALL,
@@ -55,18 +62,21 @@ POLICY: dict[str, dict[str, frozenset[str]]] = {
         "organisations.unit": frozenset({VIEW, CHANGE}),
         "users": READ,
         "crisis": READ,
+        "reporting.submission": SUBMISSION_ALL,
     },
     Role.UNIT_LEADER: {
         "*": frozenset({VIEW, ADD, CHANGE, APPROVE}),
         "organisations": READ,
         "users": READ,
         "crisis": READ,
+        "reporting.submission": SUBMISSION_ALL,
     },
     Role.ENVIRONMENTAL_REPRESENTATIVE: {
         "*": EDIT,
         "organisations": READ,
         "users": READ,
         "crisis": READ,
+        "reporting.submission": frozenset({VIEW, CHANGE}),
     },
     Role.INTERNAL_AUDITOR: {
         "*": READ,
