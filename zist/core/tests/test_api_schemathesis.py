@@ -105,7 +105,7 @@ def test_no_operation_answers_a_server_error_or_outside_its_schema(who, chunk, c
             try:
                 case.validate_response(response, checks=CHECKS, headers=headers)
             except (AssertionError, BaseExceptionGroup) as failure:
-                failures[operation.label].append(f"{response.status_code}: {failure}"[:2000])
+                failures[case.operation.label].append(f"{response.status_code}: {failure}"[:2000])
 
         call()
 
