@@ -366,7 +366,7 @@ REST_FRAMEWORK = {
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
     ],
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "zist.core.api_schema.ZistAutoSchema",
     "PAGE_SIZE": 50,
     "DATE_FORMAT": "iso-8601",
 }

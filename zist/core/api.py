@@ -9,13 +9,13 @@ from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import serializers, status, viewsets
 from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
 from rest_framework.response import Response
 
 from zist.core import calendars, concurrency
+from zist.core.api_schema import ZistAutoSchema
 from zist.core.forms import check_plausible
 from zist.core.middleware import note_refusal
 from zist.core.querysets import hidden_links, with_str_related
@@ -97,7 +97,7 @@ class PreconditionFailedSerializer(serializers.Serializer):
     detail = serializers.CharField()
 
 
-class ConcurrencySchema(AutoSchema):
+class ConcurrencySchema(ZistAutoSchema):
     """The OpenAPI description of ETag and If-Match on a record's operations."""
 
     def _record_operation(self) -> bool:

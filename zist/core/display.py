@@ -25,6 +25,35 @@ def field_value(obj: models.Model, name: str):
     return value
 
 
+class Hidden:
+    """A linked record the reader may not see: its link is said to exist, never named."""
+
+    def __str__(self) -> str:
+        return _("(not visible to you)")
+
+
+def visible_value(obj: models.Model, name: str, user):
+    """`field_value` as `user` may read it: Hidden where the path reaches or passes a
+    record `user` may not view (a District 3 action owned by a region's manager, a
+    risk tied to a region-level obligation). Each record on the path is checked
+    through its own `restrict`."""
+    value = obj
+    for part in name.split("__"):
+        if value is None:
+            return None
+        value = getattr(value, part)
+        if isinstance(value, models.Model) and not _may_view(user, value):
+            return Hidden()
+    return value
+
+
+def _may_view(user, record: models.Model) -> bool:
+    manager = type(record)._default_manager
+    if not hasattr(manager, "restrict"):
+        return True
+    return manager.restrict(user, "view").filter(pk=record.pk).exists()
+
+
 def display(value, field: models.Field | None = None, digits: bool = True) -> str:
     """Text for one value as the current user should read it."""
     if field is not None and field.choices and value not in (None, ""):

@@ -211,7 +211,16 @@ def as_of(model: type[models.Model], moment: dt.datetime) -> models.QuerySet:
     Rows, not simple_history's instances: those are made only when a query is fully
     read (not by `iterator()`, which exports use), and a history table holds no
     many-to-many links to prefetch. Tables turn the rows into records
-    (`as_instances`) once per page or export chunk."""
+    (`as_instances`) once per page or export chunk.
+
+    Bulk tables (`bulk_rows`: readings, indicator values, degree days, emission
+    factors) are imported by COPY or bulk_create without a history row per row, which
+    would double an import's cost. Their imports only add rows, so the rows that
+    existed at `moment` are those created by then (`created` is set by every import):
+    the list reads the records themselves. Values edited by hand since are shown as
+    they are now, and rows deleted since are missing."""
+    if getattr(model, "bulk_rows", False):
+        return model.objects.filter(created__lte=moment)
     rows = model.history.filter(history_date__lte=moment).latest_of_each()
     return rows.exclude(history_type="-")
 

@@ -72,6 +72,11 @@ class ZistModel(ScopedModel):
     history = ZistHistoricalRecords(inherit=True)
     objects = RestrictedManager()
 
+    # True for bulk tables whose rows mostly arrive without history rows (COPY,
+    # bulk_create): their "as of" list is read from the rows' `created` (see
+    # zist.core.history.as_of).
+    bulk_rows = False
+
     class Meta:
         abstract = True
 

@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from zist.core import calendars, concurrency, history, imports, numbers
-from zist.core.display import display, field_value, resolve_field
+from zist.core.display import Hidden, display, resolve_field, visible_value
 from zist.core.exports import FORMATS, export
 from zist.core.forms import ImportForm, add_validation_error
 from zist.core.history import attachment_entries, object_history, restrict_history
@@ -216,10 +216,12 @@ class ObjectDetailView(RegisterView):
         fields = []
         for name in self.register.get_detail_fields():
             field = resolve_field(self.model, name)
-            value = field_value(obj, name)
+            value = visible_value(obj, name, user)
             label = field.verbose_name if field is not None else name
             url = value.get_absolute_url() if isinstance(value, models.Model) else ""
-            if isinstance(value, models.Manager) and hasattr(value.all(), "restrict"):
+            if isinstance(value, Hidden):
+                text = str(value)
+            elif isinstance(value, models.Manager) and hasattr(value.all(), "restrict"):
                 # Links to many records: only those the user may see are named.
                 value = value.all().restrict(user, "view")
                 text = ", ".join(str(item) for item in value) or display(None)

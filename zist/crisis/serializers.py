@@ -20,6 +20,11 @@ HazardEventSerializer = _serializer(m.HazardEvent, forms.HazardEventForm)
 RiskMatrixSerializer = _serializer(m.RiskMatrix, forms.RiskMatrixForm)
 
 
+def _hazard_id(hazard) -> int | None:
+    """A result's hazard by id; none for a hazard the reader may not see."""
+    return None if getattr(hazard, "hidden", False) else hazard.pk
+
+
 class AssessmentSessionSerializer(
     _serializer(m.AssessmentSession, forms.AssessmentSessionForm, read_only=("results",))
 ):
@@ -29,13 +34,13 @@ class AssessmentSessionSerializer(
     results = serializers.SerializerMethodField()
 
     def get_results(self, obj) -> dict:
-        results = obj.results()
+        results = obj.results(getattr(self.context.get("request"), "user", None))
         data = {
             "warnings": [str(w) for w in results.warnings],
             "ranking": [
                 {
                     "rank": row.rank,
-                    "hazard": row.hazard.pk,
+                    "hazard": _hazard_id(row.hazard),
                     "likelihood": row.likelihood,
                     "impact": row.impact,
                     "score": row.score,
@@ -59,7 +64,7 @@ class AssessmentSessionSerializer(
                     "consensus": item.consensus,
                     "hazards": [
                         {
-                            "hazard": hazard.pk,
+                            "hazard": _hazard_id(hazard),
                             "likelihood_median": likelihood.median,
                             "likelihood_iqr": likelihood.iqr,
                             "impact_median": impact.median,

@@ -149,7 +149,7 @@ def comparison_entry(request, pk: int):
     if "view" not in allowed:
         raise Http404
     editable = bool(allowed & {"add", "change"})
-    hazards = ahp_entry.session_hazards(session)
+    hazards = ahp_entry.session_hazards(session, request.user)
     status, conflict = 200, None
     if request.method == "POST":
         if not editable:
@@ -162,7 +162,9 @@ def comparison_entry(request, pk: int):
                 .filter(pk=participant.pk)
                 .values_list("pk")
             )
-            form = ComparisonMatrixForm(hazards, ahp_entry.pairs(participant), request.POST)
+            form = ComparisonMatrixForm(
+                hazards, ahp_entry.pairs(participant, user=request.user), request.POST
+            )
             version = request.POST.get(concurrency.FIELD, "")
             if form.is_valid():
                 conflict = _matrix_conflict(form, version)
@@ -180,7 +182,9 @@ def comparison_entry(request, pk: int):
                     version = conflict.token
         status = 409 if conflict else 400
     else:
-        form = ComparisonMatrixForm(hazards, ahp_entry.pairs(participant), disabled=not editable)
+        form = ComparisonMatrixForm(
+            hazards, ahp_entry.pairs(participant, user=request.user), disabled=not editable
+        )
         version = _matrix_version(form)
     return render(
         request,
@@ -190,7 +194,7 @@ def comparison_entry(request, pk: int):
             "session": session,
             "form": form,
             "editable": editable,
-            "consistency": ahp_entry.consistency(participant),
+            "consistency": ahp_entry.consistency(participant, user=request.user),
             "conflict": conflict,
             "version_field": concurrency.FIELD,
             "version": version,

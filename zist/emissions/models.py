@@ -28,6 +28,8 @@ class EmissionFactor(ZistModel):
     (IPCC 2006) that everyone sees; an organisation adds its own (grid electricity per
     country and year, its supplier's gas) on its units."""
 
+    bulk_rows = True  # "as of" from `created` (zist.core.history.as_of)
+
     unit = models.ForeignKey(
         "organisations.Unit",
         models.PROTECT,

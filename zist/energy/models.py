@@ -14,6 +14,8 @@ class DegreeDays(ZistModel):
     """Weather of a site for a day (its mean temperature) or a longer period (heating
     degree days as published by a weather service)."""
 
+    bulk_rows = True  # "as of" from `created` (zist.core.history.as_of)
+
     unit = models.ForeignKey(
         "organisations.Unit", models.PROTECT, related_name="degree_days", verbose_name=_("unit")
     )

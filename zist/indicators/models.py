@@ -185,6 +185,8 @@ class IndicatorValue(ZistModel):
     """A value entered (or imported) for an indicator, for one unit and period: waste
     tonnes, land areas, headcount, inhabitants — things without meters."""
 
+    bulk_rows = True  # "as of" from `created` (zist.core.history.as_of)
+
     scope_field = "unit"
 
     indicator = models.ForeignKey(

@@ -245,6 +245,8 @@ class Reading(ZistModel):
     """A meter reading: when, what value, how good (measured, estimated, corrected) and
     from where. `consumption`, `interval_start` and `flag` are derived, never typed."""
 
+    bulk_rows = True  # "as of" from `created` (zist.core.history.as_of)
+
     scope_field = "meter__unit"
 
     # No separate index on meter: the unique (meter, timestamp) index serves it, and

@@ -7,7 +7,9 @@ COMMON = ["id", "display", "created", "last_updated"]
 
 
 class ObjectiveSerializer(ZistModelSerializer):
-    progress = serializers.DecimalField(max_digits=4, decimal_places=1, read_only=True)
+    progress = serializers.DecimalField(
+        max_digits=4, decimal_places=1, read_only=True, allow_null=True
+    )
     status = serializers.CharField(read_only=True)
 
     class Meta:

@@ -130,11 +130,11 @@ class AssessmentSession(ZistModel):
         """The session's risk matrix, or the default 5×5 one (not saved)."""
         return self.risk_matrix or RiskMatrix(name=str(_("Default 5×5 matrix")))
 
-    def results(self):
-        """The computed result (see zist.crisis.services.sessions)."""
+    def results(self, user):
+        """The computed result as `user` may read it (see zist.crisis.services.sessions)."""
         from zist.crisis.services.sessions import session_results
 
-        return session_results(self)
+        return session_results(self, user)
 
 
 class Participant(ZistModel):

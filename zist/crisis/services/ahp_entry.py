@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from zist.core.querysets import scope_paths, subtree_q
 from zist.crisis.models.sessions import Favours, PairwiseComparison
 from zist.crisis.services import ahp
-from zist.crisis.services.sessions import SessionResults
+from zist.crisis.services.sessions import SessionResults, hazards_for
 
 EQUAL = 1
 
@@ -91,9 +91,10 @@ class Consistency:
         return sorted(weighted, key=lambda item: -item[1])
 
 
-def session_hazards(session) -> list:
-    """The hazards in the order of the session's result matrix (ahp_results)."""
-    return list(session.hazards.order_by("name", "pk"))
+def session_hazards(session, user) -> list:
+    """The hazards in the order of the session's result matrix (ahp_results), those
+    `user` may not see unnamed (HiddenHazard)."""
+    return hazards_for(session, user, ("name", "pk"))
 
 
 def permitted_actions(user, session) -> set[str]:
@@ -136,10 +137,10 @@ def _stored(participant) -> dict[frozenset, PairwiseComparison]:
     return found
 
 
-def pairs(participant) -> list[Pair]:
+def pairs(participant, *, user) -> list[Pair]:
     """Every pair of the session's hazards (row before column in the result order),
     with the participant's judgement read row against column."""
-    hazards = session_hazards(participant.session)
+    hazards = session_hazards(participant.session, user)
     stored = _stored(participant)
     result = []
     for i, first in enumerate(hazards):
@@ -164,7 +165,7 @@ def save_judgements(
     are left as they are. Raises ValidationError with one message per refused pair,
     each naming the pair; then nothing is saved."""
     session = participant.session
-    hazards = {hazard.pk: hazard for hazard in session.hazards.all()}
+    hazards = {hazard.pk: hazard for hazard in hazards_for(session, user)}
     allowed = permitted_actions(user, session)
     errors: list[str] = []
     seen: set[frozenset] = set()
@@ -233,10 +234,10 @@ def save_judgements(
     return saved
 
 
-def consistency(participant) -> Consistency:
+def consistency(participant, *, user) -> Consistency:
     """The participant's priorities and consistency ratio once every pair is judged,
     with the comparisons furthest from what the priorities imply."""
-    hazards = session_hazards(participant.session)
+    hazards = session_hazards(participant.session, user)
     index = {hazard.pk: i for i, hazard in enumerate(hazards)}
     found = Consistency(hazards)
     if len(hazards) < 2:

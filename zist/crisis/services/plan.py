@@ -90,7 +90,7 @@ def plan_context(plan, user) -> dict:
     context = {
         "plan": plan,
         "hazards": hazards,
-        "sessions": [(session, session.results()) for session in sessions],
+        "sessions": [(session, session.results(user)) for session in sessions],
         "scenarios": _under(m.HazardScenario, user, unit).prefetch_related("gaps__agency", "nodes"),
         "phases": phases,
         "drills": _under(m.Drill, user, unit).order_by("planned_on"),

@@ -64,6 +64,39 @@ class SessionResults:
         ]
 
 
+class HiddenHazard:
+    """A hazard in a session's scope that the reader may not see (one of another unit
+    linked into the session): it still takes part in the computation, since the
+    group's judgements cover it, but it is never named or linked."""
+
+    hidden = True
+
+    def __init__(self, pk: int):
+        self.pk = pk  # for matching scores and comparisons; never shown or serialised
+
+    def __str__(self) -> str:
+        return _("A hazard you may not see")
+
+    def get_absolute_url(self) -> str:
+        return ""
+
+
+def hazards_for(session, user, ordering=None) -> list:
+    """The session's hazards (in `ordering`, else the model's), each replaced by a HiddenHazard where
+    `user` may not see it (the hazards are restricted by the record, through the
+    register's own `restrict`)."""
+    from zist.crisis.models import Hazard
+
+    hazards = session.hazards.all()
+    hazards = list(hazards.order_by(*ordering) if ordering else hazards)
+    visible = set(
+        Hazard.objects.restrict(user, "view")
+        .filter(pk__in=[h.pk for h in hazards])
+        .values_list("pk", flat=True)
+    )
+    return [h if h.pk in visible else HiddenHazard(h.pk) for h in hazards]
+
+
 def _rank(rows: list[HazardResult]) -> list[HazardResult]:
     rows.sort(key=lambda row: (-(row.score or 0), str(row.hazard)))
     for number, row in enumerate(rows, 1):
@@ -71,18 +104,19 @@ def _rank(rows: list[HazardResult]) -> list[HazardResult]:
     return rows
 
 
-def session_results(session) -> SessionResults:
-    """The result of a session by its method."""
+def session_results(session, user) -> SessionResults:
+    """The result of a session by its method, as `user` may read it: hazards the user
+    may not see are counted but not named (HiddenHazard)."""
     from zist.crisis.models.sessions import Method
 
     return {
         Method.SCORING: scoring_results,
         Method.AHP: ahp_results,
         Method.DELPHI: delphi_results,
-    }[session.method](session)
+    }[session.method](session, user)
 
 
-def scoring_results(session) -> SessionResults:
+def scoring_results(session, user) -> SessionResults:
     """Per hazard: each criterion aggregated over participants (with its standard
     deviation); likelihood × mean of the impact criteria placed on the matrix."""
     from zist.crisis.models.sessions import IMPACT_CRITERIA, Criterion, CriterionScore
@@ -93,7 +127,7 @@ def scoring_results(session) -> SessionResults:
     for hazard_id, criterion, value in scores.values_list("hazard_id", "criterion", "value"):
         values[hazard_id, criterion].append(value)
     result = SessionResults(session.method)
-    for hazard in session.hazards.all():
+    for hazard in hazards_for(session, user):
         row = HazardResult(hazard)
         for criterion in Criterion:
             if values[hazard.pk, criterion]:
@@ -113,10 +147,10 @@ def scoring_results(session) -> SessionResults:
     return result
 
 
-def ahp_results(session) -> SessionResults:
+def ahp_results(session, user) -> SessionResults:
     """Priorities of the hazards from the consensus judgements if complete, else from
     the geometric mean of the complete individual matrices; each person's consistency."""
-    hazards = list(session.hazards.order_by("name", "pk"))
+    hazards = hazards_for(session, user, ("name", "pk"))
     index = {hazard.pk: i for i, hazard in enumerate(hazards)}
     result = SessionResults(session.method)
     if len(hazards) < 2:
@@ -191,9 +225,10 @@ class RoundResults:
     consensus: bool = False
 
 
-def delphi_round_results(delphi_round) -> RoundResults:
+def delphi_round_results(delphi_round, user=None) -> RoundResults:
     """Feedback of one round: median and IQR of likelihood and impact per hazard;
-    consensus when every IQR is within the session's limit."""
+    consensus when every IQR is within the session's limit. Without `user` (the
+    consensus check of the model) the rows name every hazard: never show them."""
     session = delphi_round.session
     likelihoods, impacts = defaultdict(list), defaultdict(list)
     for hazard_id, likelihood, impact in delphi_round.scores.values_list(
@@ -203,7 +238,8 @@ def delphi_round_results(delphi_round) -> RoundResults:
         impacts[hazard_id].append(impact)
     result = RoundResults(delphi_round)
     feedbacks = []
-    for hazard in session.hazards.all():
+    hazards = hazards_for(session, user) if user is not None else session.hazards.all()
+    for hazard in hazards:
         if not likelihoods[hazard.pk]:
             continue
         pair = delphi.feedback(likelihoods[hazard.pk]), delphi.feedback(impacts[hazard.pk])
@@ -214,10 +250,10 @@ def delphi_round_results(delphi_round) -> RoundResults:
     return result
 
 
-def delphi_results(session) -> SessionResults:
+def delphi_results(session, user) -> SessionResults:
     """Every round's feedback; the ranking from the medians of the last round."""
     result = SessionResults(session.method)
-    result.rounds = [delphi_round_results(r) for r in session.rounds.order_by("number")]
+    result.rounds = [delphi_round_results(r, user) for r in session.rounds.order_by("number")]
     if not result.rounds:
         result.warnings.append(_("No rounds yet."))
         return result

@@ -40,3 +40,10 @@ def comparison_entries(context, session) -> list:
         return []
     user = context["request"].user
     return list(Participant.objects.restrict(user, "view").filter(session=session))
+
+
+@register.simple_tag(takes_context=True)
+def session_results(context, session):
+    """The session's result as the page's user may read it (hazards out of reach
+    counted, not named)."""
+    return session.results(context["request"].user)

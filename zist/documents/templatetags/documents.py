@@ -3,7 +3,8 @@
 from django import template
 
 from zist.documents import services
-from zist.documents.models import DocumentVersion, VersionStatus
+from zist.documents.models import ApprovalRoute, DocumentVersion, VersionStatus
+from zist.users.models import User
 
 register = template.Library()
 
@@ -18,11 +19,13 @@ def version_panel(context, version) -> dict:
     may_change = _may(user, version, "change")
     status = version.status
     route = services.route_for(version.document)
+    people = User.objects.restrict(user, "view")
     panel = {
         "html": services.render_text(version.content),
         "route": route,
-        # Who reviews and approves: part of the workflow the page's user follows.
-        "reviewers": list(route.reviewers.all()) if route else [],
+        # Who reviews and approves, among the accounts the page's user may see.
+        "reviewers": list(people.filter(pk__in=route.reviewers.values("pk"))) if route else [],
+        "approver": people.filter(pk=route.approver_id).first() if route else None,
         "can_submit": may_change and status == VersionStatus.DRAFT,
         "can_return": may_change and status == VersionStatus.IN_REVIEW,
         "can_approve": status == VersionStatus.IN_REVIEW and services.can_approve(user, version),
@@ -51,6 +54,15 @@ def document_panel(context, document) -> dict:
     return {
         "published": published,
         "html": services.render_text(published.content) if published else "",
-        "route": services.route_for(document),
+        "route": _visible_route(user, document),
         "reading": services.reading_status(published) if published else None,
     }
+
+
+def _visible_route(user, document):
+    """The document's approval route if `user` may see it (one set on a unit above
+    theirs is used but not named)."""
+    route = services.route_for(document)
+    if route and ApprovalRoute.objects.restrict(user, "view").filter(pk=route.pk).exists():
+        return route
+    return None

@@ -165,3 +165,29 @@ def test_it_keeps_a_file_name_with_tabs_and_backslashes_as_the_source(cast, mete
     name = "C:\\exports\\jan\tfinal.csv"
     assert imports.import_readings(GOOD, name, cast.inside).ok
     assert set(Reading.objects.values_list("source", flat=True)) == {name}
+
+
+def test_imported_readings_are_listed_as_of_a_date_after_their_import(cast, meters, client):
+    """Imports write no history row per reading (COPY): the list as of a date shows the
+    readings that existed then, read from when each was created."""
+    from django.urls import reverse
+    from django.utils import timezone
+
+    from zist.core.registry import get_register
+
+    imports.import_readings(GOOD, "jan.csv", cast.inside)
+    week_ago = timezone.now() - dt.timedelta(days=7)
+    older = Reading.objects.filter(meter__code="W1")
+    assert older.update(created=week_ago) == 2  # as if imported a week ago
+    client.force_login(cast.superuser)
+    url = reverse(get_register(Reading).url_name("list"))
+
+    def listed(day: dt.date) -> int:
+        page = client.get(url, {"as_of": day.isoformat(), "export": "csv"})
+        assert page.status_code == 200
+        return len(b"".join(page.streaming_content).decode("utf-8-sig").splitlines()) - 1
+
+    today = timezone.localdate()
+    assert listed(today) == 5
+    assert listed(today - dt.timedelta(days=3)) == 2
+    assert listed(today - dt.timedelta(days=10)) == 0

@@ -11,7 +11,8 @@ register = template.Library()
 
 @register.simple_tag(takes_context=True)
 def trained_staff(context, supplier) -> list[dict]:
-    """Each staff member the user may see, with attended sessions and valid certificates."""
+    """Each staff member the user may see, with the attended sessions and valid
+    certificates the user may see (a session of another unit is not named)."""
     from zist.training.models import Person
 
     user = context["request"].user
@@ -20,12 +21,15 @@ def trained_staff(context, supplier) -> list[dict]:
     rows = []
     for person in people:
         attended = (
-            Enrolment.objects.filter(person=person, attendance=Attendance.ATTENDED)
+            Enrolment.objects.restrict(user, "view")
+            .filter(person=person, attendance=Attendance.ATTENDED)
             .exclude(result="failed")
             .select_related("session", "session__course")
         )
-        certificates = Certificate.objects.filter(person=person).filter(
-            Q(expires_on__isnull=True) | Q(expires_on__gte=today)
+        certificates = (
+            Certificate.objects.restrict(user, "view")
+            .filter(person=person)
+            .filter(Q(expires_on__isnull=True) | Q(expires_on__gte=today))
         )
         rows.append({"person": person, "attended": attended, "certificates": certificates})
     return rows

@@ -84,3 +84,15 @@ def test_it_reminds_the_contract_manager_of_a_due_evaluation(cast, make_user):
     items = list(due_items(owner, dt.date(2025, 6, 1)))
     assert [item.title for item in items] == [due.name]
     assert Supplier.objects.count() == 2
+
+
+def test_it_names_only_the_training_sessions_the_user_may_see(cast, make_user, client):
+    supplier = make_supplier(cast.inside)
+    worker = make_person(cast.inside, name="Hassan Mousavi", kind="contractor")
+    supplier.staff.add(worker)
+    hidden = make_session(cast.outside)
+    Enrolment.objects.create(session=hidden, person=worker, attendance="attended")
+    client.force_login(make_user(Role.VIEWER, cast.inside))
+    html = client.get(reverse("suppliers:supplier_detail", args=[supplier.pk])).content.decode()
+    assert "Hassan Mousavi" in html
+    assert hidden.course.title not in html
