@@ -357,6 +357,8 @@ ZIST_BASE_URL = env_str("ZIST_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 # process itself, and the demo's server ticks the schedule.
 ZIST_BROKER_URL = env_str("ZIST_BROKER_URL")
 ZIST_JOBS_THREADS = env_int("ZIST_JOBS_THREADS", 2)
+# The broker queue Zist's workers read (`celery -A zist worker -Q <it>`).
+ZIST_JOBS_QUEUE = env_str("ZIST_JOBS_QUEUE", "zist")
 # A running job not heard of for this long is taken to be dead (its worker killed): it
 # may be run again. Also how long the broker waits before giving an unacknowledged job
 # to another worker.
@@ -368,6 +370,7 @@ ZIST_SCHEDULE = [("remind", "hourly"), ("refresh-objectives", "nightly")]
 CELERY_BROKER_URL = ZIST_BROKER_URL or "memory://"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": ZIST_JOBS_STALE_SECONDS}
+CELERY_TASK_DEFAULT_QUEUE = ZIST_JOBS_QUEUE
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True
 CELERY_TASK_IGNORE_RESULT = True

@@ -111,7 +111,13 @@ def dispatch(job_id: int) -> None:
     if settings.ZIST_BROKER_URL:
         from zist.celery import app
 
-        app.send_task("zist.jobs.run", args=[job_id])
+        with app.connection_for_write(settings.ZIST_BROKER_URL) as broker:
+            app.send_task(
+                "zist.jobs.run",
+                args=[job_id],
+                queue=settings.ZIST_JOBS_QUEUE,
+                connection=broker,
+            )
     else:
         _embedded().submit(_run_in_thread, job_id)
 
