@@ -6,6 +6,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from pathlib import Path
@@ -70,7 +71,8 @@ class Worker:
                 f"/{db['NAME']}"
             )
         command = [sys.executable, "-m", "celery", "-A", "zist", "worker", "--pool=solo"]
-        command += ["-Q", queue, "--without-heartbeat", "--without-gossip", "--without-mingle"]
+        command += ["-Q", queue, "--loglevel=INFO", "--without-heartbeat", "--without-gossip"]
+        command += ["--without-mingle"]
         self.process = subprocess.Popen(
             command,
             cwd=ROOT,
@@ -79,14 +81,17 @@ class Worker:
             stderr=subprocess.PIPE,
             text=True,
         )
-        deadline = time.monotonic() + 60
-        for line in self.process.stderr:
-            if "ready." in line:
-                break
-            if time.monotonic() > deadline:
-                break
-        else:
-            raise AssertionError("the worker did not start")
+        ready = threading.Event()
+        self.log: list[str] = []
+
+        def drain():  # keep reading, or the worker blocks on a full pipe
+            for line in self.process.stderr:
+                self.log.append(line)
+                if "ready." in line:
+                    ready.set()
+
+        threading.Thread(target=drain, daemon=True).start()
+        assert ready.wait(60), "the worker did not start:\n" + "".join(self.log[-30:])
 
     def kill(self):
         os.kill(self.process.pid, signal.SIGKILL)
