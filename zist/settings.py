@@ -108,6 +108,7 @@ INSTALLED_APPS = [
     "zist.users",
     "zist.organisations",
     "zist.attachments",
+    "zist.jobs",
 ]
 
 
@@ -224,7 +225,7 @@ def _database() -> dict:
     if not url:
         return {
             "ENGINE": "django.db.backends.sqlite3",
-            "NAME": DATA_DIR / "zist.sqlite3",
+            "NAME": env_str("ZIST_SQLITE_PATH") or DATA_DIR / "zist.sqlite3",
             "OPTIONS": {"timeout": 20, "transaction_mode": "IMMEDIATE"},
         }
     from urllib.parse import unquote, urlparse
@@ -349,6 +350,34 @@ EMAIL_PORT = env_int("ZIST_EMAIL_PORT", 25)
 # people reach Zist at, for links in e-mails.
 ZIST_REMINDER_DAYS = ",".join(str(int(day)) for day in env_list("ZIST_REMINDER_DAYS", ["30", "7"]))
 ZIST_BASE_URL = env_str("ZIST_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Background jobs (zist.jobs, docs/operations.md). With ZIST_BROKER_URL (redis://… or
+# amqp://…) jobs go to Celery workers (`celery -A zist worker`) and the schedule to
+# `celery -A zist beat`; without it they run on ZIST_JOBS_THREADS threads of the Zist
+# process itself, and the demo's server ticks the schedule.
+ZIST_BROKER_URL = env_str("ZIST_BROKER_URL")
+ZIST_JOBS_THREADS = env_int("ZIST_JOBS_THREADS", 2)
+# The broker queue Zist's workers read (`celery -A zist worker -Q <it>`).
+ZIST_JOBS_QUEUE = env_str("ZIST_JOBS_QUEUE", "zist")
+# A running job not heard of for this long is taken to be dead (its worker killed): it
+# may be run again. Also how long the broker waits before giving an unacknowledged job
+# to another worker.
+ZIST_JOBS_STALE_SECONDS = env_int("ZIST_JOBS_STALE_SECONDS", 3600)
+# Imports of files larger than this run as a background job (0: always).
+ZIST_IMPORT_BACKGROUND_BYTES = env_int("ZIST_IMPORT_BACKGROUND_KB", 256) * 1024
+ZIST_NIGHTLY_HOUR = env_int("ZIST_NIGHTLY_HOUR", 2)
+ZIST_SCHEDULE = [("remind", "hourly"), ("refresh-objectives", "nightly")]
+CELERY_BROKER_URL = ZIST_BROKER_URL or "memory://"
+CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
+CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": ZIST_JOBS_STALE_SECONDS}
+CELERY_TASK_DEFAULT_QUEUE = ZIST_JOBS_QUEUE
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_TASK_IGNORE_RESULT = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_WORKER_HIJACK_ROOT_LOGGER = False
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_BEAT_SCHEDULE = {"zist-schedule": {"task": "zist.jobs.tick", "schedule": 60.0}}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [

@@ -12,6 +12,7 @@ from zist.attachments.api import AttachmentViewSet
 from zist.core import pages
 from zist.core.api import viewset_for
 from zist.core.registry import registers
+from zist.jobs.api import JobViewSet
 from zist.users import passwords
 from zist.users import views as user_views
 
@@ -24,6 +25,7 @@ for reg in registers():
     )
 
 router.register("attachments", AttachmentViewSet, basename="attachment")
+router.register("jobs", JobViewSet, basename="job")
 
 urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
@@ -63,12 +65,13 @@ urlpatterns += i18n_patterns(
     path("profile/tokens/<int:pk>/revoke/", user_views.token_revoke, name="token_revoke"),
     path("organisation/", include("zist.organisations.urls")),
     path("users/", include("zist.users.urls")),
+    path("jobs/", include("zist.jobs.urls")),
     # Each domain app's pages live under its label: /fa/planning/aspects/…
     *[
         path(f"{config.label}/", include(f"{config.name}.urls"))
         for config in apps.get_app_configs()
         if config.name.startswith("zist.")
-        and config.label not in {"core", "users", "organisations", "attachments", "demo"}
+        and config.label not in {"core", "users", "organisations", "attachments", "jobs", "demo"}
         and find_spec(f"{config.name}.urls")
     ],
 )

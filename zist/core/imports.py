@@ -125,12 +125,8 @@ def read_rows(upload) -> list[list]:
     (`ZIST_IMPORT_MAX_BYTES`, known before anything is read), its rows
     (`ZIST_IMPORT_MAX_ROWS`) and, for XLSX, what its zip unpacks to
     (`ZIST_IMPORT_MAX_UNPACKED_BYTES`, against zip bombs)."""
-    max_bytes = settings.ZIST_IMPORT_MAX_BYTES
-    if upload.size is not None and upload.size > max_bytes:
-        raise ImportFileError(
-            _("The file is %(size)s; the limit is %(limit)s.")
-            % {"size": filesizeformat(upload.size), "limit": filesizeformat(max_bytes)}
-        )
+    if upload.size is not None and upload.size > settings.ZIST_IMPORT_MAX_BYTES:
+        raise ImportFileError(too_large(upload.size))
     upload.seek(0)
     head = upload.read(4096)
     upload.seek(0)
@@ -152,6 +148,13 @@ def read_rows(upload) -> list[list]:
     if not rows:
         raise ImportFileError(_("The file has no header row."))
     return rows
+
+
+def too_large(size: int) -> str:
+    return _("The file is %(size)s; the limit is %(limit)s.") % {
+        "size": filesizeformat(size),
+        "limit": filesizeformat(settings.ZIST_IMPORT_MAX_BYTES),
+    }
 
 
 def csv_delimiter_of(text: str) -> str:
@@ -311,8 +314,9 @@ def _export_only_labels(register, mapping: dict[str, str]) -> set[str]:
     return labels - set(mapping)
 
 
-def run_import(register, upload, request) -> ImportResult:
-    """Validate every row; save all of them in one transaction only if all are valid."""
+def run_import(register, upload, request, progress=None) -> ImportResult:
+    """Validate every row; save all of them in one transaction only if all are valid.
+    `progress(fraction)`, if given, is told how far the rows are (a background job)."""
     rows = read_rows(upload)
     mapping = _label_map(register)
     header = [str(_cell(h)).strip().lower() for h in rows[0]]
@@ -335,6 +339,8 @@ def run_import(register, upload, request) -> ImportResult:
     touched: dict[int, int] = {}
     with transaction.atomic():
         for number, row in enumerate(rows[1:], start=2):
+            if progress is not None and number % 50 == 0:
+                progress(number / len(rows))
             data = {}
             for name, value in zip(columns, row, strict=False):
                 if name:

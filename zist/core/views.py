@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -450,6 +451,25 @@ class ObjectImportView(RegisterView):
         form = ImportForm(request.POST, request.FILES)
         if not form.is_valid():
             return self.render(form, status=400)
+        upload = form.cleaned_data["file"]
+        if upload.size is not None and upload.size > settings.ZIST_IMPORT_BACKGROUND_BYTES:
+            # A large file: a background job imports it (still every row or none), and
+            # the person follows it on the job's page.
+            from zist.jobs import enqueue
+            from zist.jobs.kinds import store_upload
+
+            if upload.size > settings.ZIST_IMPORT_MAX_BYTES:
+                form.add_error("file", imports.too_large(upload.size))
+                return self.render(form, status=400)
+            job = enqueue(
+                "import",
+                self.model._meta.label_lower,
+                store_upload(upload),
+                upload.name,
+                user=request.user,
+            )
+            messages.success(request, _("The file is being imported in the background."))
+            return HttpResponseRedirect(reverse("jobs:job_detail", args=[job.uuid]))
         try:
             result = imports.run_import(self.register, form.cleaned_data["file"], request)
         except imports.ImportFileError as exc:

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from zist.jobs import views
+
+app_name = "jobs"
+urlpatterns = [
+    path("", views.job_list, name="job_list"),
+    path("<uuid:uuid>/", views.job_detail, name="job_detail"),
+    path("<uuid:uuid>/retry/", views.job_retry, name="job_retry"),
+]
