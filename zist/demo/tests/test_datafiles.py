@@ -1,4 +1,4 @@
-"""Demo data files (zist.demo.datafile): the aspects and crisis demos, once code and now
+"""Demo data files (zist.demo.datafile): the aspects, context and crisis demos, once code and now
 JSON under each app's data/, make the same records as the code did. The expected counts
 were taken from the code-built demo before it became data (a fresh database, `zist
 demo --no-serve`), and the field values below from the same run."""
@@ -11,12 +11,13 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from zist.aspects import demo as aspects_demo
+from zist.context import demo as context_demo
 from zist.crisis import demo as crisis_demo
 from zist.demo import datafile
 
-# Records and history rows per model made by the code-built aspects and crisis demos
-# (loaded on the platform alone: the obligations demo later re-evaluates ten aspects,
-# which the full demo's 73 aspect history rows include).
+# Records and history rows per model made by the code-built aspects, context and crisis
+# demos, loaded on the platform alone (in the full demo the obligations demo later
+# re-evaluates ten aspects and links four needs, which adds history rows to those).
 EXPECTED = {
     "aspects.CriteriaSet": 3,
     "aspects.Criterion": 9,
@@ -24,6 +25,10 @@ EXPECTED = {
     "aspects.Activity": 18,
     "aspects.Aspect": 63,
     "aspects.Impact": 126,
+    "context.Issue": 11,
+    "context.InterestedParty": 10,
+    "context.Need": 11,
+    "context.ScopeStatement": 12,
     "crisis.RiskMatrix": 1,
     "crisis.Hazard": 14,
     "crisis.HazardEvent": 14,
@@ -57,7 +62,11 @@ EXTRA_HISTORY = {"crisis.MasterPlan": 1}
 @pytest.fixture(scope="class")
 def demo_data(demo_platform, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
-        counts = {"aspects": aspects_demo.load(), "crisis": crisis_demo.load()}
+        counts = {
+            "aspects": aspects_demo.load(),
+            "context": context_demo.load(),
+            "crisis": crisis_demo.load(),
+        }
         yield counts
         transaction.set_rollback(True)
 
@@ -75,11 +84,13 @@ class TestTheDemoDataFiles:
 
     def test_a_second_load_changes_nothing(self, demo_data):
         assert aspects_demo.load() == {} and crisis_demo.load() == {}
+        assert context_demo.load() == {}
         assert {label: apps.get_model(label).objects.count() for label in EXPECTED} == EXPECTED
 
     def test_they_keep_the_values_the_code_made(self, demo_data):
         from zist.actions.models import Action
         from zist.aspects.models import Aspect, CriteriaSet
+        from zist.context.models import ScopeStatement
         from zist.crisis import models as m
 
         assert (
@@ -95,6 +106,9 @@ class TestTheDemoDataFiles:
         assert m.Post.objects.exclude(reports_to=None).count() == 10
         assert m.MasterPlan.objects.filter(status="approved").count() == 1
         assert Action.objects.filter(kind="remedy").count() == 6
+        scopes = ScopeStatement.objects.filter(status="current")
+        assert str(scopes.get(unit__code="region2-d9").effective_from) == "2009-01-21"
+        assert scopes.get(unit__organisation__name=context_demo.ALBERTSLUND).exclusions
         # Significance is computed by the aspects service, not written in the file.
         tehran = CriteriaSet.objects.get(unit__code="region2")
         assert tehran.threshold == Decimal(27) and tehran.rules.count() == 2
