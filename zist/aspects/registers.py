@@ -145,10 +145,6 @@ class AspectRegister(Register):
         form.save_m2m()
         return aspect
 
-    @classmethod
-    def api_save(cls, serializer, request):
-        return services.evaluate_and_save(serializer.save())
-
 
 @register
 class ImpactRegister(Register):

@@ -122,13 +122,3 @@ def reevaluate(aspects) -> int:
 def reevaluate_set(criteria_set: CriteriaSet) -> int:
     """After the criteria, rules or threshold of a set changed."""
     return reevaluate(Aspect.objects.filter(criteria_set=criteria_set))
-
-
-def evaluate_and_save(aspect: Aspect) -> Aspect:
-    """After an API write: fill the criteria set if left empty, evaluate, save."""
-    if aspect.criteria_set_id is None:
-        aspect.criteria_set = criteria_set_for(aspect.activity.unit)
-        aspect.save(update_fields=["criteria_set", "last_updated"])
-    if apply_evaluation(aspect):
-        aspect.save()
-    return aspect

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
-from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -19,7 +18,7 @@ from zist.core.api_schema import ZistAutoSchema
 from zist.core.forms import check_plausible
 from zist.core.middleware import note_refusal
 from zist.core.querysets import hidden_links, with_str_related
-from zist.core.registry import Register
+from zist.core.registry import DeleteRefused, Register, delete_record
 
 METHOD_ACTIONS = {
     "GET": "view",
@@ -235,18 +234,11 @@ class ZistModelViewSet(ConcurrencyMixin, viewsets.ModelViewSet):
             raise ValidationError(serializers.as_serializer_error(exc)) from None
 
     def perform_destroy(self, instance):
+        # The one delete path of pages and the API: a refusal is a 400 with its message.
         try:
-            with transaction.atomic():
-                self.register.delete(instance, self.request)
-        except (ProtectedError, RestrictedError):
-            raise ValidationError(
-                {
-                    "detail": _("%(object)s cannot be deleted: it is still in use.")
-                    % {"object": instance}
-                }
-            ) from None
-        except DjangoValidationError as exc:
-            raise ValidationError({"detail": exc.messages}) from None
+            delete_record(self.register, instance, self.request)
+        except DeleteRefused as exc:
+            raise ValidationError({"detail": [str(exc.message)]}) from None
 
 
 def viewset_for(reg: type[Register]) -> type[ZistModelViewSet]:

@@ -11,6 +11,16 @@ from simple_history.models import HistoricalRecords
 from zist.core.querysets import RestrictedManager, subtree_q
 
 
+class DeleteRefused(Exception):
+    """A record that may not be deleted (still used, a rule of its register). Raised by
+    `Register.delete` or by `delete_record` for records still used; its message is
+    translated and shown as it is: on the delete page, and as the API's 400 detail."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
 class ZistHistoricalRecords(HistoricalRecords):
     """History that lets each model leave out fields (`history_excluded_fields`) and
     skips saves that touch only those (a login updating `last_login`)."""

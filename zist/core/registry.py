@@ -8,12 +8,17 @@ the menu entry and the generic permission tests. See docs/adding-a-register.md.
 from __future__ import annotations
 
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
+from django.db.models import ProtectedError, RestrictedError
 from django.urls import path
 from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
 from zist.core import calendars
+from zist.core.models import DeleteRefused
 from zist.core.related import Related
+
+__all__ = ["DeleteRefused", "Register", "delete_record", "register"]
 
 _registry: dict[str, type[Register]] = {}
 # Related lists shown on every register's detail page, added by the apps that own them
@@ -116,6 +121,8 @@ class Register:
 
     @classmethod
     def delete(cls, obj, request) -> None:
+        """Delete a record; raise DeleteRefused (with a translated message) when a rule
+        forbids it. Pages and the API both call this through `delete_record`."""
         obj.delete()
 
     @classmethod
@@ -150,6 +157,22 @@ class Register:
                 name=f"{name}_history",
             ),
         ]
+
+
+def delete_record(register: type[Register], obj, request) -> None:
+    """The one path by which pages and the API delete a record: the register's delete in
+    a transaction; a record still used by others (protected or restricted relations) is
+    refused like a register's own rule, with DeleteRefused naming what uses it."""
+    try:
+        with transaction.atomic():
+            register.delete(obj, request)
+    except (ProtectedError, RestrictedError) as exc:
+        users = exc.protected_objects if isinstance(exc, ProtectedError) else exc.restricted_objects
+        used_by = sorted({str(o._meta.verbose_name_plural) for o in users})
+        raise DeleteRefused(
+            _("%(object)s cannot be deleted: it is still used by %(used_by)s.")
+            % {"object": obj, "used_by": ", ".join(used_by)}
+        ) from None
 
 
 def _is_date(field) -> bool:

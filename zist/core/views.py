@@ -17,7 +17,6 @@ from django.contrib.auth.mixins import LoginRequiredMixin
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import models, transaction
-from django.db.models import ProtectedError, RestrictedError
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -35,7 +34,7 @@ from zist.core.history import attachment_entries, object_history, restrict_histo
 from zist.core.middleware import note_refusal
 from zist.core.pdf import pdf_response, record_organisation, wants_pdf
 from zist.core.querysets import scope_paths
-from zist.core.registry import Register
+from zist.core.registry import DeleteRefused, Register, delete_record
 
 PAGE_SIZES = (25, 50, 100, 250)
 # A register list as a PDF: at most this many rows (a bigger one is asked to be
@@ -366,41 +365,58 @@ class ObjectEditView(RegisterView):
 
 
 class ObjectDeleteView(RegisterView):
+    """Confirm and delete, through the one delete path (`delete_record`). The page
+    carries the record's version (its ETag): a record changed since the page was shown
+    is not deleted, and the page shows it again with who changed it."""
+
     template_name = "core/object_confirm_delete.html"
 
     def get(self, request, pk: int):
         obj = self.restricted_object("delete", pk)
+        return self.render(obj)
+
+    def render(self, obj, status=200, changed=""):
         return render(
-            request, self.template_name, self.base_context(object=obj, **self.object_urls(pk))
+            self.request,
+            self.template_name,
+            self.base_context(
+                object=obj,
+                version_field=concurrency.FIELD,
+                version=concurrency.etag(obj).strip('"'),
+                changed=changed,
+                **self.object_urls(obj.pk),
+            ),
+            status=status,
         )
 
     def post(self, request, pk: int):
-        obj = self.restricted_object("delete", pk)
-        try:
-            with transaction.atomic():
-                self.register.delete(obj, request)
-        except (ProtectedError, RestrictedError) as exc:
-            used_by = sorted(
-                {str(o._meta.verbose_name_plural) for o in exc.protected_objects}
-                if isinstance(exc, ProtectedError)
-                else {str(o._meta.verbose_name_plural) for o in exc.restricted_objects}
-            )
-            messages.error(
-                request,
-                _("%(object)s cannot be deleted: it is still used by %(used_by)s.")
-                % {"object": obj, "used_by": ", ".join(used_by)},
-            )
-            return HttpResponseRedirect(obj.get_absolute_url())
-        except PermissionDenied as exc:
-            messages.error(request, str(exc) or _("You may not delete this."))
-            return HttpResponseRedirect(obj.get_absolute_url())
-        except ValidationError as exc:
-            # A rule the register checks while deleting (e.g. not one's own account).
-            for message in exc.messages:
-                messages.error(request, message)
-            return HttpResponseRedirect(obj.get_absolute_url())
+        with transaction.atomic():
+            obj = self.restricted_object("delete", pk)
+            concurrency.lock_in_place(obj)
+            version = request.POST.get(concurrency.FIELD, "")
+            if version and not concurrency.matches(f'"{version}"', obj):
+                return self.render(obj, status=409, changed=self.changed_message(obj))
+            try:
+                delete_record(self.register, obj, request)
+            except DeleteRefused as exc:
+                messages.error(request, exc.message)
+                return HttpResponseRedirect(obj.get_absolute_url())
         messages.success(request, _("Deleted %(object)s.") % {"object": obj})
         return HttpResponseRedirect(reverse(self.register.url_name("list")))
+
+    @staticmethod
+    def changed_message(obj) -> str:
+        by, at = concurrency.last_change(obj)
+        if by and at:
+            return _(
+                "%(user)s changed this record (%(time)s) after you opened this page, so it "
+                "was not deleted. Check it as it is now and delete it again if you still "
+                "want to."
+            ) % {"user": f"\u2068{by}\u2069", "time": display(at)}
+        return _(
+            "Someone changed this record after you opened this page, so it was not "
+            "deleted. Check it as it is now and delete it again if you still want to."
+        )
 
 
 class ObjectHistoryView(RegisterView):

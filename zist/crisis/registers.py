@@ -1,11 +1,10 @@
-from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from zist.core.registry import Register, register
+from zist.core.registry import DeleteRefused, Register, register
 from zist.core.related import Related
 from zist.core.tables import Column
-from zist.crisis import api, filters, forms, serializers, tables
+from zist.crisis import filters, forms, serializers, tables
 from zist.crisis import models as m
 from zist.crisis.services import remedies
 
@@ -41,7 +40,6 @@ class HazardRegister(CrisisRegister):
     model = m.Hazard
     form, filterset, table, serializer = _parts("Hazard")
     natural_key = ("unit", "name")
-    viewset = api.HazardViewSet
     related = [
         Related(
             "events",
@@ -50,13 +48,6 @@ class HazardRegister(CrisisRegister):
         ),
         Related("sessions", columns=("title", "method", "held_on")),
     ]
-
-    @classmethod
-    def delete(cls, obj, request) -> None:
-        sessions = list(obj.sessions.all())
-        if sessions:
-            raise PermissionDenied(obj.in_use_message(sessions))
-        obj.delete()
 
 
 @register
@@ -108,13 +99,12 @@ class PairwiseComparisonRegister(CrisisRegister):
 class DelphiRoundRegister(CrisisRegister):
     model = m.DelphiRound
     form, filterset, table, serializer = _parts("DelphiRound")
-    viewset = api.DelphiRoundViewSet
 
     @classmethod
     def delete(cls, obj, request) -> None:
         problem = delphi_round_deletable(obj)
         if problem:
-            raise PermissionDenied(problem)
+            raise DeleteRefused(problem)
         obj.delete()
 
 

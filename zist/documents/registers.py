@@ -8,7 +8,7 @@ from rest_framework.generics import get_object_or_404
 from rest_framework.response import Response
 
 from zist.core.api import ZistModelViewSet
-from zist.core.registry import Register, register
+from zist.core.registry import DeleteRefused, Register, register
 from zist.core.related import Related
 from zist.documents import services
 from zist.documents.filters import (
@@ -112,7 +112,7 @@ class DocumentVersionRegister(Register):
         # Approved texts are evidence of the system: they are superseded or withdrawn,
         # never deleted.
         if obj.status != VersionStatus.DRAFT:
-            raise PermissionDenied(_("Only a draft can be deleted."))
+            raise DeleteRefused(_("Only a draft can be deleted."))
         obj.delete()
 
 

@@ -1,7 +1,7 @@
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from zist.core.registry import Register, register
+from zist.core.registry import DeleteRefused, Register, register
 from zist.core.related import Related
 from zist.organisations import services
 from zist.organisations.api import UnitViewSet
@@ -89,6 +89,4 @@ class UnitRegister(Register):
         try:
             services.delete_unit(obj)
         except ValidationError as exc:
-            from django.core.exceptions import PermissionDenied
-
-            raise PermissionDenied(" ".join(exc.messages)) from None
+            raise DeleteRefused(" ".join(exc.messages)) from None

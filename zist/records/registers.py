@@ -1,10 +1,9 @@
-from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
 
-from zist.core.registry import Register, register
+from zist.core.registry import DeleteRefused, Register, register
 from zist.core.related import Related
 from zist.records import services
 from zist.records.filters import RecordFilterSet, RecordTypeFilterSet
@@ -82,5 +81,5 @@ class RecordRegister(Register):
     def delete(cls, obj, request) -> None:
         # Never silently: a record goes only after someone decided to destroy it.
         if obj.decision != Decision.DESTROY:
-            raise PermissionDenied(_("Decide to destroy the record before deleting it."))
+            raise DeleteRefused(_("Decide to destroy the record before deleting it."))
         obj.delete()

@@ -1,7 +1,6 @@
-from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from zist.core.registry import Register, register
+from zist.core.registry import DeleteRefused, Register, register
 from zist.core.related import Related
 from zist.users.filters import RoleAssignmentFilterSet, UserFilterSet
 from zist.users.forms import RoleAssignmentForm, UserForm
@@ -44,7 +43,7 @@ class UserRegister(Register):
         # Deleting the account one is signed in with would end the request's own
         # session and history user mid-way; another administrator does it.
         if obj.pk == request.user.pk:
-            raise ValidationError(_("You cannot delete yourself; ask another administrator."))
+            raise DeleteRefused(_("You cannot delete yourself; ask another administrator."))
         super().delete(obj, request)
 
 

@@ -183,6 +183,60 @@ def test_it_evaluates_aspects_written_through_the_api(setup, cast, make_user):
     assert response.json()["score"] == "27.00"
 
 
+def test_an_aspect_made_through_the_page_or_the_api_has_the_same_single_history_row(
+    setup, client, cast, make_user
+):
+    _criteria_set, activity, law = setup
+    on_page = _add(
+        client, activity, "Page", "severity=4; probability=3; extent=2", obligations=[law.pk]
+    )
+    api = APIClient()
+    api.force_authenticate(make_user(Role.ENVIRONMENTAL_MANAGER, cast.region))
+    response = api.post(
+        "/api/aspects/aspects/",
+        {
+            "activity": activity.pk,
+            "name": "Api",
+            "condition": "normal",
+            "life_cycle_stage": "production",
+            "control": "direct",
+            "obligations": [law.pk],
+            "scores": {"severity": 4, "probability": 3, "extent": 2},
+        },
+        format="json",
+    )
+    assert response.status_code == 201, response.content
+    through_api = Aspect.objects.get(name="Api")
+    fields = [
+        "criteria_set_id",
+        "scores",
+        "score",
+        "significant",
+        "significance_basis",
+        "significance_reason",
+        "history_type",
+    ]
+
+    def rows(aspect):
+        return [
+            {name: getattr(row, name) for name in fields}
+            for row in aspect.history.order_by("history_id")
+        ]
+
+    assert len(rows(on_page)) == 1
+    assert rows(through_api) == rows(on_page)
+    assert rows(on_page)[0]["significance_basis"] == "legal_obligation"
+    # A change through the API is one more row too, evaluated before it is saved.
+    response = api.patch(
+        f"/api/aspects/aspects/{through_api.pk}/",
+        {"scores": {"severity": 5, "probability": 5, "extent": 5}},
+        format="json",
+    )
+    assert response.status_code == 200, response.content
+    last = rows(through_api)
+    assert len(last) == 2 and last[-1]["score"] == Decimal(125)
+
+
 def test_it_draws_the_significance_map(setup, client):
     criteria_set, activity, _law = setup
     _add(client, activity, "Dust", "severity=3; probability=3; extent=3")

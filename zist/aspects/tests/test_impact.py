@@ -353,9 +353,9 @@ def test_it_loads_the_demo_impacts_once(db):
 
     platform.load()
     first = demo.load()
-    assert first["impacts"] == Impact.objects.count() > 100
+    assert first["environmental impacts"] == Impact.objects.count() > 100
     history = Impact.history.count()
-    assert set(demo.load().values()) == {0}
+    assert demo.load() == {}
     assert Impact.history.count() == history
     fuel = Aspect.objects.get(name="مصرف سوخت ماشین‌آلات رفت‌وروب")
     assert set(fuel.impacts.values_list("category", flat=True)) == {"air", "climate", "resources"}

@@ -302,3 +302,41 @@ def test_an_import_updates_a_record_nobody_touched(cast, action, alice):
     result = imports.run_import(Keyed, upload, request)
     assert result.ok and result.updated == 1
     assert Action.objects.get(pk=action.pk).status == "done"
+
+
+# Deleting: the delete page carries the record's version like the edit page.
+
+
+def test_a_delete_page_refuses_a_record_changed_since_it_was_shown(action, alice, bob):
+    alices, bobs = _browser(alice), _browser(bob)
+    page = alices.get(f"/en/actions/actions/{action.pk}/delete/")
+    version = _token(page)
+    assert version
+    bobs.post(f"/en/actions/actions/{action.pk}/edit/", {**_open(bobs, action), "progress": 60})
+    refused = alices.post(f"/en/actions/actions/{action.pk}/delete/", {"_version": version})
+    assert refused.status_code == 409
+    text = refused.content.decode()
+    assert "after you opened this page, so it was not deleted" in text and "Bob" in text
+    action.refresh_from_db()
+    assert action.progress == 60
+    # The refusal carries the version as it is now: confirming again deletes.
+    deleted = alices.post(f"/en/actions/actions/{action.pk}/delete/", {"_version": _token(refused)})
+    assert deleted.status_code == 302
+    assert not Action.objects.filter(pk=action.pk).exists()
+
+
+def test_a_refused_delete_is_one_message_on_the_page_and_a_400_in_the_api(cast, make_user):
+    from django.urls import reverse
+
+    from zist.users.models import User
+    from zist.users.registers import UserRegister
+
+    admin = make_user(Role.ADMINISTRATOR, cast.region, language="en")
+    page = _browser(admin).post(
+        reverse(UserRegister.url_name("delete"), args=[admin.pk]), follow=True
+    )
+    assert "You cannot delete yourself" in page.content.decode()
+    refused = _api(admin).delete(f"/api/users/users/{admin.pk}/")
+    assert refused.status_code == 400
+    assert "You cannot delete yourself" in str(refused.json()["detail"])
+    assert User.objects.filter(pk=admin.pk).exists()

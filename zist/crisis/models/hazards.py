@@ -2,10 +2,9 @@
 
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import ProtectedError
 from django.utils.translation import gettext_lazy as _
 
-from zist.core.models import ZistModel
+from zist.core.models import DeleteRefused, ZistModel
 
 
 class HazardCategory(models.TextChoices):
@@ -67,7 +66,7 @@ class Hazard(ZistModel):
         # silently rewrite their results, so the hazard must leave the sessions first.
         sessions = list(self.sessions.all())
         if sessions:
-            raise ProtectedError(str(self.in_use_message(sessions)), sessions)
+            raise DeleteRefused(self.in_use_message(sessions))
         return super().delete(*args, **kwargs)
 
     def in_use_message(self, sessions) -> str:

@@ -88,7 +88,9 @@ def test_it_refuses_to_delete_an_approved_version(cast, people):
     version = _approved(cast, people)
     api = APIClient()
     api.force_authenticate(people.manager)
-    assert api.delete(f"/api/documents/documentversions/{version.pk}/").status_code == 403
+    refused = api.delete(f"/api/documents/documentversions/{version.pk}/")
+    assert refused.status_code == 400
+    assert refused.json()["detail"] == ["Only a draft can be deleted."]
     assert DocumentVersion.objects.filter(pk=version.pk).exists()
 
 

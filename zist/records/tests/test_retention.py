@@ -63,7 +63,9 @@ def test_it_never_deletes_an_undecided_record(cast, make_user):
     record = _record(cast.inside, dt.date(2010, 1, 1))
     api = APIClient()
     api.force_authenticate(make_user(Role.ENVIRONMENTAL_MANAGER, cast.inside))
-    assert api.delete(f"/api/records/records/{record.pk}/").status_code == 403
+    refused = api.delete(f"/api/records/records/{record.pk}/")
+    assert refused.status_code == 400
+    assert "Decide to destroy" in refused.json()["detail"][0]
     assert Record.objects.filter(pk=record.pk).exists()
 
 
