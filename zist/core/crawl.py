@@ -266,7 +266,7 @@ _CODE_ONLY = re.compile(r"\b[A-Za-z]+[-_/][A-Za-z0-9_/-]*\d{4}[A-Za-z0-9_/-]*")
 # ---------------------------------------------------------------- English words
 
 
-def english_vocabulary(language: str) -> tuple[dict[str, str], set[str]]:
+def english_vocabulary(language: str) -> tuple[dict[str, str], set[str], set[str]]:
     """Zist's English interface texts for a page in `language`: {msgid (lower case):
     its translation}, and the English words of the msgids that no translation into
     `language` uses (Danish "system" or "status" are Danish too)."""
@@ -286,7 +286,7 @@ def english_vocabulary(language: str) -> tuple[dict[str, str], set[str]]:
             english_words.update(w.lower() for w in WORD.findall(entry.msgid) if len(w) > 2)
             for text in (entry.msgstr, *entry.msgstr_plural.values()):
                 translated_words.update(w.lower() for w in WORD.findall(text))
-    return translations, english_words - translated_words
+    return translations, english_words - translated_words, translated_words
 
 
 WORD = re.compile(r"[A-Za-z][A-Za-z]+")
@@ -303,14 +303,16 @@ class EnglishDetector:
     that no translation into `language` uses."""
 
     def __init__(self, language: str):
-        self.translations, self.english_words = english_vocabulary(language)
+        self.translations, self.english_words, self.own_words = english_vocabulary(language)
 
     def findings(self, text: str, allowed_texts: frozenset[str] = frozenset()) -> list[str]:
         if text in allowed_texts or text in ENDONYMS:
             return []
         lowered = text.strip().lower().rstrip(":")
         if lowered in self.translations and self.translations[lowered].lower() != lowered:
-            return [text]
+            # One word the language also uses elsewhere ("Region", "Import") is its own.
+            if not (WORD.fullmatch(lowered) and lowered in self.own_words):
+                return [text]
         names = [n for n in INTERNAL_NAME.findall(text) if n not in allowed_texts]
         if names:
             return names

@@ -70,7 +70,7 @@ class Register:
     def field_label(cls, name: str, field=None) -> str:
         """What a person reads for a detail field: the model field's verbose name, the
         register's label or the table's header; never the attribute's own name."""
-        label = getattr(field, "verbose_name", None) or cls.labels.get(name)
+        label = cls.labels.get(name) or getattr(field, "verbose_name", None)
         for column in getattr(cls.table, "columns", []):
             if label is None and getattr(column, "accessor", None) == name:
                 label = column.verbose_name

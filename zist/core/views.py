@@ -112,7 +112,7 @@ class ObjectListView(RegisterView):
                 filterset=filterset,
                 table=table,
                 page=page,
-                rows=table.rows(page.object_list),
+                rows=table.rows(page.object_list, request.user),
                 query=query.urlencode(),
                 sort_query=sort_query.urlencode(),
                 as_of=as_of,
