@@ -38,6 +38,8 @@ KNOWN = [
     (r"/fa/training/evidences/", r"^\d+$"),
     (r"/fa/emissions/", r"^\d+([.,]\d+)*$"),
     (r"/fa/audits/sampling/", r"^\d+([.,]\d+)*$"),
+    # The IPCC reports are cited by their (Gregorian) publication year.
+    (r"/fa/indicators/settings/", r"^[۰-۹]{4}$"),
     # Month 1 explained as "Farvardin or January" on the organisation's settings.
     (r"/fa/organisation/organisations/\d+/edit/", r"^ژانویه$"),
 ]
