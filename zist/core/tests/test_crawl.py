@@ -158,3 +158,46 @@ class TestEveryPage:
         # the reader's language.
         with translation.override("fa"):
             assert str(inputs.titles()["issues"]) in shown
+
+
+def test_every_detail_field_has_a_label_a_person_reads():
+    from zist.core.display import resolve_field
+    from zist.core.registry import registers
+
+    with translation.override("fa"):
+        for reg in registers():
+            for name in reg.get_detail_fields():
+                label = str(reg.field_label(name, resolve_field(reg.model, name)))
+                assert "_" not in label and label != name, (reg.label(), name)
+
+
+def test_json_values_read_as_lines_with_numbers_and_dates_of_the_reader():
+    from zist.core import calendars
+    from zist.core.display import json_text
+
+    with translation.override("fa"), calendars.override(calendars.JALALI, calendars.PERSIAN_DIGITS):
+        text = json_text(
+            {"severity": 4, "on": "2026-12-03", "ok": True, "parts": [1.5, {"x": None}]},
+            {"ok": "درست"},
+        )
+    assert text.splitlines() == [
+        "severity: ۴",
+        "on: ۱۴۰۵/۰۹/۱۲",
+        "درست: بله",
+        "parts: ۱٫۵; x: —",
+    ]
+
+
+def test_the_reader_finds_english_latin_digits_gregorian_dates_and_float_noise():
+    english = crawl.EnglishDetector("fa")
+    assert english.findings("Progress") == ["Progress"]
+    assert english.findings("Status_label") == ["Status_label"]
+    assert english.findings("ISO 14001") == []
+    assert english.findings("English") == []
+    assert crawl.latin_digits_in_persian("امتیاز 16 کمتر از آستانهٔ ۲۷") == ["16"]
+    assert crawl.latin_digits_in_persian("بند ISO 14001 در ناحیهٔ D3-E") == []
+    assert crawl.gregorian_dates("۱۴۰۵/۰۹/۱۲") == []
+    assert crawl.gregorian_dates("2026-12-03") == ["2026-12-03"]
+    assert len(crawl.gregorian_dates("۳ دسامبر ۲۰۲۶")) == 2
+    assert crawl.float_noise("۳۴۹۰۹.۳۹۹۹۹۹۹۹۹۹۱") and crawl.float_noise("14846.600000000093")
+    assert crawl.float_noise("۷۴۱۰۰٫۰۰۰۰۰۰۰۰") and not crawl.float_noise("۱٬۲۳۴٫۵")
