@@ -306,7 +306,8 @@ class EnglishDetector:
         self.translations, self.english_words, self.own_words = english_vocabulary(language)
 
     def findings(self, text: str, allowed_texts: frozenset[str] = frozenset()) -> list[str]:
-        if text in allowed_texts or text in ENDONYMS:
+        # Acronyms and codes in capitals (API, MET, ISO) are no English text.
+        if text in allowed_texts or text in ENDONYMS or text.isupper():
             return []
         lowered = text.strip().lower().rstrip(":")
         if lowered in self.translations and self.translations[lowered].lower() != lowered:
@@ -328,7 +329,9 @@ class EnglishDetector:
 
 
 # Fields whose values are identifiers or names, shown as they were typed in any language.
-IDENTIFIER_FIELDS = frozenset({"code", "username", "first_name", "last_name", "slug", "key"})
+IDENTIFIER_FIELDS = frozenset(
+    {"code", "username", "first_name", "last_name", "email", "slug", "key"}
+)
 
 
 def data_texts() -> frozenset[str]:
