@@ -1,3 +1,5 @@
+from django.utils.translation import gettext_lazy as _
+
 from zist.actions.filters import ActionFilterSet
 from zist.actions.forms import ActionForm
 from zist.actions.models import Action
@@ -14,6 +16,7 @@ class ActionRegister(Register):
     table = ActionTable
     serializer = ActionSerializer
     menu_group = "improvement"
+    labels = {"source": _("Source record")}
     detail_fields = [
         "title",
         "kind",

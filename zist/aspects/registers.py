@@ -119,6 +119,7 @@ class AspectRegister(Register):
     menu_group = "planning"
     detail_template = "aspects/aspect_extra.html"
     related = [Related("impacts", columns=("description", "category", "effect"), add=True)]
+    labels = {"scores_text": _("Scores")}
     detail_fields = [
         "name",
         "activity",

@@ -215,6 +215,11 @@ class Event(ZistModel):
         verbose_name = _("event")
         verbose_name_plural = _("events")
 
+    @property
+    def reporting_year_label(self) -> int:
+        """The organisation's reporting year of the event, as people name it (1405)."""
+        return self.unit.organisation.reporting_year(self.date).label
+
     def __str__(self) -> str:
         return self.title
 

@@ -4,6 +4,7 @@ dates in the user's calendar, digits, booleans and related objects."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 from django.db import models
@@ -56,6 +57,9 @@ def _may_view(user, record: models.Model) -> bool:
 
 def display(value, field: models.Field | None = None, digits: bool = True) -> str:
     """Text for one value as the current user should read it."""
+    if getattr(field, "display_text", None) is not None:
+        # A field that knows how it reads (a compiled JSON snapshot).
+        return field.display_text(value)
     if field is not None and field.choices and value not in (None, ""):
         value = dict(field.flatchoices).get(value, value)
         return str(value)
@@ -77,9 +81,47 @@ def display(value, field: models.Field | None = None, digits: bool = True) -> st
         )
     if isinstance(value, models.Manager):
         return ", ".join(str(item) for item in value.all()) or EMPTY
+    if isinstance(value, dict | list):
+        return json_text(value, getattr(field, "key_labels", None) or {})
     if isinstance(value, models.fields.files.FieldFile):
         return value.name.rsplit("/", 1)[-1] if value else EMPTY
     return str(value)
+
+
+def json_text(value, labels: dict | None = None) -> str:
+    """A JSON value as lines a person reads: "label: value" for each key of an object
+    (keys named by `labels`, a field's `key_labels`, else as stored: criterion codes),
+    lists joined with "; ", numbers, dates and yes/no as everywhere else."""
+    labels = labels or {}
+    if isinstance(value, dict):
+        if not value:
+            return EMPTY
+        return "\n".join(
+            f"{labels.get(key, key)}: {_json_inline(item, labels)}" for key, item in value.items()
+        )
+    return _json_inline(value, labels)
+
+
+def _json_inline(value, labels: dict) -> str:
+    if isinstance(value, dict):
+        return (
+            "; ".join(
+                f"{labels.get(key, key)}: {_json_inline(item, labels)}"
+                for key, item in value.items()
+            )
+            or EMPTY
+        )
+    if isinstance(value, list):
+        return "; ".join(_json_inline(item, labels) for item in value) or EMPTY
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value):
+        try:
+            return calendars.format_date(dt.date.fromisoformat(value))
+        except ValueError:
+            return value
+    return display(value)
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def decimals_for(field: models.Field | None) -> int | None:

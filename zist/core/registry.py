@@ -7,7 +7,7 @@ the menu entry and the generic permission tests. See docs/adding-a-register.md.
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import models, transaction
 from django.db.models import ProtectedError, RestrictedError
 from django.urls import path
@@ -38,6 +38,9 @@ class Register:
     menu_group: str = "organisation"
     # Fields shown on the detail page; default: the form's fields.
     detail_fields: list[str] | None = None
+    # Labels of detail fields that are no model fields (properties, generic links);
+    # without one, the table's column header is used.
+    labels: dict[str, str] = {}
     # Lists of related records on the detail page, restricted and rendered by core
     # (zist.core.related.Related): never render a related queryset in a template.
     related: list[Related] = []
@@ -67,6 +70,18 @@ class Register:
     def detail_related(cls) -> list[Related]:
         """The register's related lists, then those every detail page shows."""
         return [*cls.related, *_every_detail_page]
+
+    @classmethod
+    def field_label(cls, name: str, field=None) -> str:
+        """What a person reads for a detail field: the model field's verbose name, the
+        register's label or the table's header; never the attribute's own name."""
+        label = cls.labels.get(name) or getattr(field, "verbose_name", None)
+        for column in getattr(cls.table, "columns", []):
+            if label is None and getattr(column, "accessor", None) == name:
+                label = column.verbose_name
+        if label is None:
+            raise ImproperlyConfigured(f"{cls.label()}: give `{name}` a label in `labels`")
+        return label
 
     @classmethod
     def get_detail_fields(cls) -> list[str]:

@@ -177,7 +177,7 @@ class Related:
             "count": count,
             "more": count - len(shown),
             "headers": table.headers(),
-            "rows": table.rows(shown),
+            "rows": table.rows(shown, user),
             "all_url": all_url,
             "add_url": add_url,
             "add_label": model._meta.verbose_name,

@@ -106,9 +106,12 @@ class Table:
             return as_instances(objects, self.prefetch_)
         return list(objects)
 
-    def rows(self, objects) -> list[dict]:
+    def rows(self, objects, user=None) -> list[dict]:
+        """Cells of `objects`; a linked record is a link only if `user` may open it."""
+        records = self.records(objects)
+        openable = _openable(records, self.columns_, user)
         rows = []
-        for obj in self.records(objects):
+        for obj in records:
             cells = []
             for column in self.columns_:
                 value = field_value(obj, column.accessor)
@@ -116,7 +119,8 @@ class Table:
                 if column.link:
                     url = obj.get_absolute_url()
                 elif isinstance(value, models.Model) and hasattr(value, "get_absolute_url"):
-                    url = value.get_absolute_url()
+                    if user is None or value.pk in openable.get(type(value), ()):
+                        url = value.get_absolute_url()
                 indent = "\u2003" * getattr(obj, column.indent, 0) if column.indent else ""
                 cells.append(
                     {
@@ -151,3 +155,26 @@ def _chunks(iterable, size: int):
             chunk = []
     if chunk:
         yield chunk
+
+
+def _openable(records, columns, user) -> dict[type, set]:
+    """Per model linked from the rows, the ids `user` may open: one query per model."""
+    if user is None:
+        return {}
+    wanted: dict[type, set] = {}
+    for obj in records:
+        for column in columns:
+            if column.link:
+                continue
+            value = field_value(obj, column.accessor)
+            if isinstance(value, models.Model) and hasattr(value, "get_absolute_url"):
+                wanted.setdefault(type(value), set()).add(value.pk)
+    openable = {}
+    for model, ids in wanted.items():
+        manager = model._default_manager
+        if hasattr(manager, "restrict"):
+            found = manager.restrict(user, "view").filter(pk__in=ids).values_list("pk", flat=True)
+            openable[model] = set(found)
+        else:
+            openable[model] = ids
+    return openable

@@ -140,7 +140,7 @@ class ObjectListView(RegisterView):
                 filterset=filterset,
                 table=table,
                 page=page,
-                rows=table.rows(page.object_list),
+                rows=table.rows(page.object_list, request.user),
                 query=query.urlencode(),
                 sort_query=sort_query.urlencode(),
                 as_of=as_of,
@@ -207,6 +207,19 @@ class ObjectListView(RegisterView):
         return timezone.make_aware(end)
 
 
+def _link_if_visible(value, user) -> str:
+    """A linked record's address, only if the user may open it (no link to a 404)."""
+    if not isinstance(value, models.Model) or not hasattr(value, "get_absolute_url"):
+        return ""
+    manager = type(value)._default_manager
+    if (
+        hasattr(manager, "restrict")
+        and not manager.restrict(user, "view").filter(pk=value.pk).exists()
+    ):
+        return ""
+    return value.get_absolute_url()
+
+
 class ObjectDetailView(RegisterView):
     template_name = "core/object_detail.html"
 
@@ -217,8 +230,8 @@ class ObjectDetailView(RegisterView):
         for name in self.register.get_detail_fields():
             field = resolve_field(self.model, name)
             value = visible_value(obj, name, user)
-            label = field.verbose_name if field is not None else name
-            url = value.get_absolute_url() if isinstance(value, models.Model) else ""
+            label = self.register.field_label(name, field)
+            url = "" if isinstance(value, Hidden) else _link_if_visible(value, user)
             if isinstance(value, Hidden):
                 text = str(value)
             elif isinstance(value, models.Manager) and hasattr(value.all(), "restrict"):
@@ -424,13 +437,18 @@ class ObjectHistoryView(RegisterView):
 
     def get(self, request, pk: int):
         entries = object_history(self.model, pk, request.user)
-        if entries is None:
-            raise Http404
-        # The record as it last was, taken before evidence-file entries are merged in;
-        # str(record) would add simple_history's English " as of <timestamp>".
-        title = str(entries[-1].record.history_object)
-        entries = sorted(entries + attachment_entries(self.model, pk), key=lambda e: e.date)
         obj = self.restricted("view").filter(pk=pk).first()
+        if entries is None and obj is None:
+            raise Http404
+        if entries is None:
+            # A record made before its history was kept (a data migration, a bulk
+            # load): its page says so rather than leading to a 404.
+            entries, title = [], str(obj)
+        else:
+            # The record as it last was, taken before evidence-file entries are merged
+            # in; str(record) would add simple_history's English " as of <timestamp>".
+            title = str(entries[-1].record.history_object)
+        entries = sorted(entries + attachment_entries(self.model, pk), key=lambda e: e.date)
         return render(
             request,
             self.template_name,

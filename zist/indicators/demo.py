@@ -164,6 +164,8 @@ LPD = (
     ),
 )
 FIRST_YEAR = 2023
+# Counted people in each organisation's language (quantities.py knows them all).
+PERSON = {"fa": "نفر", "da": "person", "fi": "henkilö"}
 
 
 def _indicator(root, code, language, created) -> Indicator:
@@ -181,7 +183,7 @@ def _indicator(root, code, language, created) -> Indicator:
         name_da=names[2],
         name_fi=names[3],
         category=category,
-        measure_unit=unit,
+        measure_unit=PERSON.get(language, unit) if unit == "person" else unit,
         aggregation=aggregation,
         source=source,
         emas_core=emas,

@@ -16,7 +16,8 @@ from django.utils.translation import gettext_lazy as _
 
 ureg = pint.UnitRegistry(non_int_type=Decimal)
 # Counted people, so that ratios per employee or per inhabitant keep their meaning.
-ureg.define("person = [population] = inhabitant = employee = citizen")
+# People type it in their language: نفر (Persian), henkilö (Finnish); Danish says person.
+ureg.define("person = [population] = inhabitant = employee = citizen = نفر = henkilö")
 
 _SUPERSCRIPTS = str.maketrans({"²": "**2", "³": "**3", "·": "*", "×": "*"})
 # pint evaluates unit text with a small expression parser; malformed text ("kg+", "(",

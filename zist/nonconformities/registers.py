@@ -27,6 +27,7 @@ class NonconformityRegister(Register):
             columns=("title", "kind", "owner", "due_date", "status"),
         )
     ]
+    labels = {"source": _("Source record")}
     detail_fields = [
         "title",
         "unit",

@@ -77,6 +77,7 @@ class ProgrammeRegister(Register):
             columns=("title", "owner", "due_date", "status", "progress"),
         )
     ]
+    labels = {"budget_used": _("Budget used (%)"), "progress": _("Progress (%)")}
     detail_fields = [
         "name",
         "unit",

@@ -54,6 +54,28 @@ def titles() -> dict[str, str]:
     }
 
 
+def history_text(value) -> str:
+    """Compiled inputs as the review's history shows them: when they were compiled and
+    which inputs of clause 9.3 they hold (the minutes show them in full)."""
+    from zist.core.calendars import format_date
+    from zist.core.display import EMPTY
+
+    if not isinstance(value, dict) or not value:
+        return EMPTY
+    lines = []
+    try:
+        compiled = dt.date.fromisoformat(str(value.get("compiled", "")))
+    except ValueError:
+        compiled = None
+    if compiled is not None:
+        lines.append(_("Compiled on %(date)s") % {"date": format_date(compiled)})
+    names = titles()
+    for section in value.get("sections") or []:
+        if isinstance(section, dict) and section.get("key") in names:
+            lines.append(str(names[section["key"]]))
+    return "\n".join(lines) or EMPTY
+
+
 def _model(label: str):
     try:
         return apps.get_model(label)

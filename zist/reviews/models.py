@@ -79,3 +79,13 @@ class ManagementReview(ZistModel):
         if not self.pk:
             return Action.objects.none()
         return Action.objects.for_source(self)
+
+
+def _inputs_text(value) -> str:
+    from zist.reviews.inputs import history_text
+
+    return history_text(value)
+
+
+# History and detail pages read the compiled inputs in words, never as JSON.
+ManagementReview._meta.get_field("inputs").display_text = _inputs_text
