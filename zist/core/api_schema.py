@@ -39,6 +39,22 @@ WRITE_ERRORS = {
 
 
 class ZistAutoSchema(AutoSchema):
+    def _get_serializer_name(self, serializer, direction, bypass_extensions=False):
+        """A serializer whose model's name another app also uses (objectives' and the
+        regulator's Programme, aspects' and awards' Criterion) is named with its app in
+        front, so that the two never share one component of the schema."""
+        name = super()._get_serializer_name(serializer, direction, bypass_extensions)
+        model = getattr(getattr(serializer, "Meta", None), "model", None)
+        if model is None or not _shared_name(model):
+            return name
+        app = model._meta.app_label.capitalize()
+        patched = "Patched"  # drf-spectacular's prefix of a PATCH request's component
+        if name.startswith(patched + model.__name__):
+            return patched + app + name[len(patched) :]
+        if name.startswith(model.__name__):
+            return app + name
+        return name
+
     def _get_response_bodies(self, direction="response"):
         # drf-spectacular has no public hook that adds responses to the discovered ones.
         responses = super()._get_response_bodies(direction)
@@ -84,3 +100,13 @@ def _model_field(field):
     except FieldDoesNotExist:
         return None
     return column if getattr(column, "concrete", False) else None
+
+
+def _shared_name(model):
+    from django.apps import apps
+
+    return any(
+        other is not model and other.__name__ == model.__name__
+        for other in apps.get_models()
+        if not other._meta.auto_created
+    )

@@ -68,7 +68,7 @@ def test_the_second_save_shows_both_values_and_keeps_the_first(two_people, watch
     status = conflict.locator(".conflict-field", has_text=_fa("Status").capitalize())
     expect(status.locator(".conflict-theirs")).to_have_text(_fa("Done"))
     expect(status.locator(".conflict-yours")).to_have_text(_fa("Open"))
-    progress = conflict.locator(".conflict-field", has_text="%")
+    progress = conflict.locator(".conflict-field", has_text="٪")  # the Persian per cent sign
     expect(progress.locator(".conflict-theirs")).to_have_text("۱۰۰")
     expect(progress.locator(".conflict-yours")).to_have_text("۰")
     expect(phone.locator("[name=title]")).to_have_value(PERSIAN_TITLE)

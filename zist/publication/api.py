@@ -69,7 +69,7 @@ class StatementViewSet(ZistModelViewSet):
         snapshot once published, compiled from the registers before."""
         return Response(services.content(self.get_object()))
 
-    @extend_schema(responses={200: dict})
+    @extend_schema(responses={200: dict}, operation_id="publication_portal_retrieve")
     @action(
         detail=False,
         methods=["get"],
@@ -80,7 +80,7 @@ class StatementViewSet(ZistModelViewSet):
         """Anyone: an organisation's portal data, published things only."""
         return Response(portal.as_json(int(organisation)))
 
-    @extend_schema(responses={200: dict})
+    @extend_schema(responses={200: dict}, operation_id="publication_portal_statement_retrieve")
     @action(
         detail=False,
         methods=["get"],
