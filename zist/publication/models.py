@@ -272,3 +272,19 @@ class Theme(ZistModel):
         if -gain >= self.worse_percent:
             return Status.WORSE
         return Status.UNCHANGED
+
+
+def _snapshot_text(value) -> str:
+    from zist.core.display import EMPTY
+    from zist.core.numbers import format_number
+
+    if not value:
+        return EMPTY
+    return _("Figures frozen on publishing (%(count)s sections); the statement shows them.") % {
+        "count": format_number(len(value))
+    }
+
+
+# History and detail pages name the frozen figures, never print them as JSON: they are
+# read on the statement itself.
+Statement._meta.get_field("snapshot").display_text = _snapshot_text

@@ -42,6 +42,12 @@ KNOWN = [
     (r"/fa/indicators/settings/", r"^[۰-۹]{4}$"),
     # Month 1 explained as "Farvardin or January" on the organisation's settings.
     (r"/fa/organisation/organisations/\d+/edit/", r"^ژانویه$"),
+    # A public portal shows what an organisation published in the language it wrote it
+    # (Albertslund's events in Danish, read here by a Finnish visitor).
+    (r"/fi/publication/portal/\d+/", r"[æøåÆØÅ]"),
+    # Albertslund's portal (organisation 2, Gregorian) read in Persian: its years are the
+    # organisation's own reporting years, its texts and formulas as it wrote them.
+    (r"/fa/publication/portal/2/", r"^[۰-۹]{4}$|[æøåÆØÅ]|^\d+$|Kommune"),
 ]
 
 
