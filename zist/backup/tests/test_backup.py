@@ -27,19 +27,24 @@ pytestmark = pytest.mark.django_db
 class Target:
     """A second installation: its own data dir, and an empty migrated database."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, url: str = ""):
         self.folder = folder
         self.env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST", "DJANGO_"))}
         self.env.update(PYTHONPATH=str(ROOT), ZIST_DATA_DIR=str(folder), ZIST_DEBUG="0")
-        if connection.vendor == "postgresql":
+        if url:
+            self.env["DATABASE_URL"] = url
+            done = self.zist("migrate", "--no-input")
+            assert done.returncode == 0, done.stderr
+        elif connection.vendor == "postgresql":
             template = connection.settings_dict["TEST"]["TEMPLATE"]
             quote = connection.ops.quote_name
             with connection.creation._nodb_cursor() as cursor:
                 cursor.execute(f"DROP DATABASE IF EXISTS {quote(SECOND_PG)}")
                 cursor.execute(f"CREATE DATABASE {quote(SECOND_PG)} TEMPLATE {quote(template)}")
             s = connection.settings_dict
+            password = f":{s['PASSWORD']}" if s.get("PASSWORD") else ""
             self.env["DATABASE_URL"] = (
-                f"postgres://{s['USER']}:{s['PASSWORD']}@{s['HOST'] or '127.0.0.1'}:"
+                f"postgres://{s['USER']}{password}@{s['HOST'] or '127.0.0.1'}:"
                 f"{s['PORT'] or 5432}/{SECOND_PG}"
             )
         else:
@@ -160,3 +165,22 @@ def test_a_foreign_archive_is_refused(tmp_path):
     (tmp_path / "plain.txt").write_text("hello")
     with pytest.raises(services.RestoreRefused, match="damaged or not a Zist backup"):
         services.restore(tmp_path / "plain.txt")
+
+
+def test_sqlite_moves_to_postgresql(original, tmp_path):
+    """On a SQLite run, the same archive restored into PostgreSQL (ZIST_BACKUP_PG_URL,
+    an empty database this test may drop and create) gives back every row."""
+    url = os.environ.get("ZIST_BACKUP_PG_URL")
+    if connection.vendor != "sqlite" or not url:
+        pytest.skip("SQLite → PostgreSQL needs a SQLite run and ZIST_BACKUP_PG_URL")
+    import psycopg
+
+    base, name = url.rsplit("/", 1)
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as pg:
+        pg.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        pg.execute(f'CREATE DATABASE "{name}"')
+    archive, _uploads = original
+    target = Target(tmp_path, url)
+    done = target.zist("restore", archive)
+    assert done.returncode == 0, done.stderr
+    assert tables(target.dump("pg.zip")) == tables(entries(archive))
