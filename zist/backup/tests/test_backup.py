@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from django.db import connection, transaction
 from django.test.utils import override_settings
+from django.utils import translation
 
 from zist.backup import services
 from zist.core import testdb
@@ -165,6 +166,11 @@ def test_a_foreign_archive_is_refused(tmp_path):
     (tmp_path / "plain.txt").write_text("hello")
     with pytest.raises(services.RestoreRefused, match="damaged or not a Zist backup"):
         services.restore(tmp_path / "plain.txt")
+    with (
+        translation.override("fa"),
+        pytest.raises(services.RestoreRefused, match="پشتیبان Zist نیست"),
+    ):
+        services.restore(foreign)
 
 
 def test_sqlite_moves_to_postgresql(original, tmp_path):
