@@ -20,7 +20,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from zist.core.models import ZistModel
-from zist.core.querysets import RestrictedManager, RestrictedQuerySet, subtree_q
+from zist.core.querysets import RestrictedManager, RestrictedQuerySet, submitted_q, subtree_q
 
 
 class Scheme(ZistModel):
@@ -253,13 +253,7 @@ class Application(ZistModel):
 
     @classmethod
     def scope_q(cls, paths: list[str], action: str) -> Q:
-        own = subtree_q("unit", paths)
-        body = subtree_q("round__unit", paths)
-        if action == "view":
-            return own | body
-        if action == "approve":
-            return body
-        return own
+        return submitted_q("unit", "round__unit", paths, action)
 
 
 class Score(ZistModel):

@@ -42,6 +42,19 @@ def subtree_q(field: str, paths: list[str]) -> Q:
     return query
 
 
+def submitted_q(field: str, body_field: str, paths: list[str], action: str) -> Q:
+    """Something one organisation submits to a body that judges it (a KPI submission to
+    its regulator, an award application to the awarding body): both see it, only the
+    body approves it, only the submitter changes it."""
+    own = subtree_q(field, paths)
+    body = subtree_q(body_field, paths)
+    if action == "view":
+        return own | body
+    if action == "approve":
+        return body
+    return own
+
+
 def _outermost(paths: list[str]) -> list[str]:
     """Drop paths already covered by an ancestor in the list (fewer OR terms)."""
     kept: list[str] = []

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zist.core import calendars
 from zist.core.models import ZistModel
-from zist.core.querysets import subtree_q
+from zist.core.querysets import submitted_q, subtree_q
 from zist.indicators import quantities
 
 
@@ -321,13 +321,7 @@ class Submission(ZistModel):
 
     @classmethod
     def scope_q(cls, paths: list[str], action: str) -> Q:
-        own = subtree_q("unit", paths)
-        regulator = subtree_q("programme__unit", paths)
-        if action == "view":
-            return own | regulator
-        if action == "approve":
-            return regulator
-        return own
+        return submitted_q("unit", "programme__unit", paths, action)
 
     @property
     def editable(self) -> bool:
