@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "zist.organisations",
     "zist.attachments",
     "zist.jobs",
+    "zist.sso",
 ]
 
 
@@ -195,7 +196,7 @@ MIDDLEWARE = [
 ROOT_URLCONF = "zist.urls"
 WSGI_APPLICATION = "zist.wsgi.application"
 AUTH_USER_MODEL = "users.User"
-AUTHENTICATION_BACKENDS = ["zist.users.backends.UserBackend"]
+AUTHENTICATION_BACKENDS = ["zist.users.backends.UserBackend", "zist.sso.oidc.OIDCBackend"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -316,6 +317,39 @@ ZIST_SESSION_MAX_HOURS = env_int("ZIST_SESSION_MAX_HOURS", 12)
 SESSION_COOKIE_AGE = ZIST_SESSION_MAX_HOURS * 3600
 # Days an API token lives unless its owner chooses otherwise (0: no limit).
 ZIST_API_TOKEN_DAYS = env_int("ZIST_API_TOKEN_DAYS", 90)
+
+# Single sign-on (zist.sso, decision 0016, docs/operations.md). OpenID Connect is on when
+# the issuer and client id are set; the endpoints come from the issuer's discovery
+# document unless given. People are matched by the directory's subject, then by verified
+# e-mail, else get a new account without roles (active unless told otherwise).
+ZIST_OIDC_ISSUER = env_str("ZIST_OIDC_ISSUER")
+ZIST_OIDC_PROVIDER_NAME = env_str("ZIST_OIDC_PROVIDER_NAME", "OpenID Connect")
+ZIST_OIDC_GROUPS_CLAIM = env_str("ZIST_OIDC_GROUPS_CLAIM", "groups")
+OIDC_RP_CLIENT_ID = env_str("ZIST_OIDC_CLIENT_ID")
+OIDC_RP_CLIENT_SECRET = env_str("ZIST_OIDC_CLIENT_SECRET")
+OIDC_RP_SCOPES = env_str("ZIST_OIDC_SCOPES", "openid email profile")
+OIDC_RP_SIGN_ALGO = env_str("ZIST_OIDC_SIGN_ALGO", "RS256")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("ZIST_OIDC_AUTHORIZATION_ENDPOINT")
+OIDC_OP_TOKEN_ENDPOINT = env_str("ZIST_OIDC_TOKEN_ENDPOINT")
+OIDC_OP_USER_ENDPOINT = env_str("ZIST_OIDC_USERINFO_ENDPOINT")
+OIDC_OP_JWKS_ENDPOINT = env_str("ZIST_OIDC_JWKS_ENDPOINT")
+OIDC_VERIFY_SSL = env_bool("ZIST_OIDC_VERIFY_TLS", True)
+OIDC_TIMEOUT = env_int("ZIST_OIDC_TIMEOUT_SECONDS", 10)
+OIDC_USE_PKCE = True
+OIDC_AUTHENTICATION_CALLBACK_URL = "sso:oidc_callback"
+OIDC_CREATE_USER = True  # decided by ZIST_SSO_CREATE_USERS in zist.sso.accounts
+ZIST_SSO_CREATE_USERS = env_bool("ZIST_SSO_CREATE_USERS", True)
+ZIST_SSO_MATCH_EMAIL = env_bool("ZIST_SSO_MATCH_EMAIL", True)
+ZIST_SSO_NEW_USERS_ACTIVE = env_bool("ZIST_SSO_NEW_USERS_ACTIVE", True)
+# Off: the login page offers only single sign-on, and password login, reset and change
+# are refused (accounts made with `zist createsuperuser` still sign in through the
+# directory, matched by e-mail).
+ZIST_LOCAL_PASSWORDS = env_bool("ZIST_LOCAL_PASSWORDS", True)
+if not ZIST_LOCAL_PASSWORDS and not (ZIST_OIDC_ISSUER and OIDC_RP_CLIENT_ID):
+    raise ImproperlyConfigured(
+        "ZIST_LOCAL_PASSWORDS=0 leaves nobody a way to log in: configure single sign-on "
+        "(ZIST_OIDC_ISSUER, ZIST_OIDC_CLIENT_ID, ZIST_OIDC_CLIENT_SECRET) first."
+    )
 
 # Security baseline. Secure cookies and HSTS need HTTPS in front of Zist; they default on
 # outside debug, and `zist demo` turns them off because it serves plain HTTP on loopback.
