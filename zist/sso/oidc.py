@@ -139,17 +139,17 @@ class OIDCBackend(OIDCAuthenticationBackend):
             return None
 
 
-def _to_login(request, message: str):
-    messages.error(request, message)
+def _to_login(request, message=None):
+    """The login page, in the language the sign-in started from, saying `message` (a
+    lazy translation) or that signing in did not succeed."""
     language = request.session.get(LANGUAGE_KEY) or translation.get_language()
     with translation.override(language):
+        if message is None:
+            message = _("Signing in with %(provider)s did not succeed. Try again.") % {
+                "provider": settings.ZIST_OIDC_PROVIDER_NAME
+            }
+        messages.error(request, str(message))
         return HttpResponseRedirect(reverse("login"))
-
-
-def _failed() -> str:
-    return _("Signing in with %(provider)s did not succeed. Try again.") % {
-        "provider": settings.ZIST_OIDC_PROVIDER_NAME
-    }
 
 
 class LoginView(OIDCAuthenticationRequestView):
@@ -175,7 +175,7 @@ class LoginView(OIDCAuthenticationRequestView):
             return super().get(request)
         except (requests.RequestException, ValueError, KeyError, SuspiciousOperation) as exc:
             log.error("sso provider unreachable: %s", exc)
-            return _to_login(request, _failed())
+            return _to_login(request)
 
 
 class CallbackView(OIDCAuthenticationCallbackView):
@@ -189,7 +189,7 @@ class CallbackView(OIDCAuthenticationCallbackView):
             return super().get(request)
         except (requests.RequestException, SuspiciousOperation, jwt.PyJWTError) as exc:
             log.warning("sso sign-in failed: client=%s reason=%s", throttle.client_ip(request), exc)
-            return _to_login(request, _failed())
+            return _to_login(request)
 
     def login_failure(self):
         request = self.request
@@ -197,8 +197,8 @@ class CallbackView(OIDCAuthenticationCallbackView):
         if user is not None and not user.is_active:
             message = accounts.INACTIVE
         else:
-            message = getattr(request, "zist_sso_refusal", None) or _failed()
-        return _to_login(request, str(message))
+            message = getattr(request, "zist_sso_refusal", None)
+        return _to_login(request, message)
 
     def login_success(self):
         # Sessions are read back through Zist's own backend (inactive accounts out).
