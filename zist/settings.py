@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "zist.attachments",
     "zist.jobs",
     "zist.sso",
+    "djangosaml2",
 ]
 
 
@@ -181,6 +182,9 @@ MIDDLEWARE = [
     "zist.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The SAML request's id, in a cookie of its own that the identity provider's
+    # cross-site POST carries back (SameSite=None, so HTTPS only).
+    "djangosaml2.middleware.SamlSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -196,7 +200,11 @@ MIDDLEWARE = [
 ROOT_URLCONF = "zist.urls"
 WSGI_APPLICATION = "zist.wsgi.application"
 AUTH_USER_MODEL = "users.User"
-AUTHENTICATION_BACKENDS = ["zist.users.backends.UserBackend", "zist.sso.oidc.OIDCBackend"]
+AUTHENTICATION_BACKENDS = [
+    "zist.users.backends.UserBackend",
+    "zist.sso.oidc.OIDCBackend",
+    "zist.sso.saml.SAMLBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -338,6 +346,18 @@ OIDC_TIMEOUT = env_int("ZIST_OIDC_TIMEOUT_SECONDS", 10)
 OIDC_USE_PKCE = True
 OIDC_AUTHENTICATION_CALLBACK_URL = "sso:oidc_callback"
 OIDC_CREATE_USER = True  # decided by ZIST_SSO_CREATE_USERS in zist.sso.accounts
+# SAML 2.0 is on when the identity provider's metadata is given (a file, or an https://
+# address); Zist's own metadata is served at /sso/saml/metadata/.
+ZIST_SAML_IDP_METADATA = env_str("ZIST_SAML_IDP_METADATA")
+ZIST_SAML_PROVIDER_NAME = env_str("ZIST_SAML_PROVIDER_NAME", "SAML")
+ZIST_SAML_ENTITY_ID = env_str("ZIST_SAML_ENTITY_ID")
+ZIST_SAML_KEY_FILE = env_str("ZIST_SAML_KEY_FILE")
+ZIST_SAML_CERT_FILE = env_str("ZIST_SAML_CERT_FILE")
+SAML_CONFIG_LOADER = "zist.sso.saml.config_loader"
+SAML_SESSION_COOKIE_NAME = "zist_saml_session"
+SAML_DEFAULT_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect"
+SAML_IGNORE_AUTHENTICATED_USERS_ON_LOGIN = True
+ACS_DEFAULT_REDIRECT_URL = "home"
 ZIST_SSO_CREATE_USERS = env_bool("ZIST_SSO_CREATE_USERS", True)
 ZIST_SSO_MATCH_EMAIL = env_bool("ZIST_SSO_MATCH_EMAIL", True)
 ZIST_SSO_NEW_USERS_ACTIVE = env_bool("ZIST_SSO_NEW_USERS_ACTIVE", True)
@@ -345,10 +365,15 @@ ZIST_SSO_NEW_USERS_ACTIVE = env_bool("ZIST_SSO_NEW_USERS_ACTIVE", True)
 # are refused (accounts made with `zist createsuperuser` still sign in through the
 # directory, matched by e-mail).
 ZIST_LOCAL_PASSWORDS = env_bool("ZIST_LOCAL_PASSWORDS", True)
-if not ZIST_LOCAL_PASSWORDS and not (ZIST_OIDC_ISSUER and OIDC_RP_CLIENT_ID):
+if (
+    not ZIST_LOCAL_PASSWORDS
+    and not (ZIST_OIDC_ISSUER and OIDC_RP_CLIENT_ID)
+    and not (ZIST_SAML_IDP_METADATA)
+):
     raise ImproperlyConfigured(
         "ZIST_LOCAL_PASSWORDS=0 leaves nobody a way to log in: configure single sign-on "
-        "(ZIST_OIDC_ISSUER, ZIST_OIDC_CLIENT_ID, ZIST_OIDC_CLIENT_SECRET) first."
+        "(ZIST_OIDC_ISSUER, ZIST_OIDC_CLIENT_ID, ZIST_OIDC_CLIENT_SECRET, or "
+        "ZIST_SAML_IDP_METADATA) first."
     )
 
 # Security baseline. Secure cookies and HSTS need HTTPS in front of Zist; they default on

@@ -139,14 +139,14 @@ class OIDCBackend(OIDCAuthenticationBackend):
             return None
 
 
-def _to_login(request, message=None):
+def _to_login(request, message=None, provider: str = ""):
     """The login page, in the language the sign-in started from, saying `message` (a
-    lazy translation) or that signing in did not succeed."""
+    lazy translation) or that signing in with `provider` did not succeed."""
     language = request.session.get(LANGUAGE_KEY) or translation.get_language()
     with translation.override(language):
         if message is None:
             message = _("Signing in with %(provider)s did not succeed. Try again.") % {
-                "provider": settings.ZIST_OIDC_PROVIDER_NAME
+                "provider": provider or settings.ZIST_OIDC_PROVIDER_NAME
             }
         messages.error(request, str(message))
         return HttpResponseRedirect(reverse("login"))

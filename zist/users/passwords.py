@@ -27,7 +27,11 @@ def passwords_off_message() -> str:
     return _(
         "Zist passwords are turned off here: sign in with %(provider)s, and change your "
         "password there."
-    ) % {"provider": settings.ZIST_OIDC_PROVIDER_NAME}
+    ) % {
+        "provider": settings.ZIST_OIDC_PROVIDER_NAME
+        if settings.ZIST_OIDC_ISSUER
+        else settings.ZIST_SAML_PROVIDER_NAME
+    }
 
 
 class LocalPasswordsOnly:

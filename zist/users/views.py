@@ -49,12 +49,16 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
     def get_context_data(self, **kwargs):
-        from zist.sso import oidc
+        from zist.sso import oidc, saml
 
         providers = []
         if oidc.enabled():
             providers.append(
                 {"name": settings.ZIST_OIDC_PROVIDER_NAME, "url": reverse("sso:oidc_login")}
+            )
+        if saml.enabled():
+            providers.append(
+                {"name": settings.ZIST_SAML_PROVIDER_NAME, "url": reverse("sso:saml_login")}
             )
         return {
             **super().get_context_data(**kwargs),
