@@ -27,6 +27,7 @@ from saml2.config import IdPConfig
 from saml2.metadata import entity_descriptor
 from saml2.saml import NAMEID_FORMAT_PERSISTENT, NameID
 from saml2.server import Server
+from saml2.xmldsig import DIGEST_SHA256, SIG_RSA_SHA256
 
 
 def self_signed(folder: Path, name: str) -> tuple[str, str]:
@@ -150,6 +151,8 @@ class IdentityProvider:
             ),
             authn={"class_ref": PASSWORD, "authn_auth": self.entity_id},
             sign_assertion=True,
+            sign_alg=SIG_RSA_SHA256,
+            digest_alg=DIGEST_SHA256,
             **args,
         )
         http = self.idp.apply_binding(
