@@ -357,7 +357,11 @@ SAML_CONFIG_LOADER = "zist.sso.saml.config_loader"
 SAML_SESSION_COOKIE_NAME = "zist_saml_session"
 SAML_DEFAULT_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect"
 SAML_IGNORE_AUTHENTICATED_USERS_ON_LOGIN = True
+SAML_CSP_HANDLER = ""  # Zist's own middleware sets the Content-Security-Policy
 ACS_DEFAULT_REDIRECT_URL = "home"
+# Roles from directory groups, as data: a JSON list of {"group", "role", "organisation",
+# "unit" (a unit code; "root" for the whole organisation)}; checked at start-up.
+ZIST_SSO_GROUP_ROLES = env_str("ZIST_SSO_GROUP_ROLES")
 ZIST_SSO_CREATE_USERS = env_bool("ZIST_SSO_CREATE_USERS", True)
 ZIST_SSO_MATCH_EMAIL = env_bool("ZIST_SSO_MATCH_EMAIL", True)
 ZIST_SSO_NEW_USERS_ACTIVE = env_bool("ZIST_SSO_NEW_USERS_ACTIVE", True)

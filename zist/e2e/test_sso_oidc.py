@@ -2,8 +2,10 @@
 by the test): a new person of the city directory signs in on a Persian phone, gets an
 account with no roles and sees nothing; once a role is granted in Zist they see that
 unit's records and no others; signing in again finds the same account. A Danish person
-whose directory address is that of an existing account signs in to that account."""
+whose directory address is that of an existing account signs in to that account, and
+their directory group gives them a role as the group mapping says."""
 
+import json
 import re
 from urllib.parse import urlsplit
 
@@ -40,6 +42,7 @@ DIRECTORY = {
             "given_name": "Lars",
             "family_name": "Nielsen",
             "preferred_username": "lnie",
+            "groups": ["miljoe-musikhuset", "kantine"],
         },
     },
 }
@@ -140,10 +143,23 @@ def test_a_danish_person_signs_in_to_the_account_with_their_address(
     browser, live_server, directory, settings
 ):
     settings.ZIST_OIDC_PROVIDER_NAME = "Albertslund AD"
+    # The directory's group "miljoe-musikhuset" gives the viewer role on Musikhuset.
+    settings.ZIST_SSO_GROUP_ROLES = json.dumps(
+        [
+            {
+                "group": "miljoe-musikhuset",
+                "role": "viewer",
+                "organisation": "Albertslund Kommune",
+                "unit": "musikhuset",
+            }
+        ]
+    )
     library = Unit.objects.get(organisation__name="Albertslund Kommune", code="bibliotek")
     music = Unit.objects.get(organisation__name="Albertslund Kommune", code="musikhuset")
+    pool = Unit.objects.get(organisation__name="Albertslund Kommune", code="svommehal")
     _issue(library, "Lysstyring i læsesalen")
     _issue(music, "Støj fra koncertsalen")
+    _issue(pool, "Klor i bassinvandet")
     lars = User.objects.get(username="albertslund.rep")
     users_before = User.objects.count()
     watch, context, page = _tab(browser, live_server, directory, locale="da-DK")
@@ -157,8 +173,15 @@ def test_a_danish_person_signs_in_to_the_account_with_their_address(
     assert User.objects.count() == users_before
     identity = ExternalIdentity.objects.get(subject="lars")
     assert identity.user == lars
+    # His own grant on the library, and the group's on Musikhuset; nothing else.
+    assert {(g.role, g.unit.code) for g in lars.role_assignments.all()} == {
+        ("environmental_representative", "bibliotek"),
+        ("viewer", "musikhuset"),
+    }
     page.goto("/da/context/issues/")
     expect(page.locator("main")).to_contain_text("Lysstyring i læsesalen")
-    expect(page.locator("main")).not_to_contain_text("Støj fra koncertsalen")
+    expect(page.locator("main")).to_contain_text("Støj fra koncertsalen")
+    expect(page.locator("main")).not_to_contain_text("Klor i bassinvandet")
+    screenshot(page, "da-sso-group-role-list")
     context.close()
     watch.assert_clean()

@@ -1,7 +1,8 @@
 """Who a person signing in through a directory is in Zist: the account linked to their
 directory identity, else the one account with their verified e-mail address, else a new
-account with no roles (what anyone may see is still decided by grants made in Zist).
-The same for OpenID Connect and SAML."""
+account with no roles (what anyone may see is still decided by grants made in Zist, or
+by the group mapping an administrator configured: zist.sso.groups). The same for
+OpenID Connect and SAML."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from zist.sso import groups
 from zist.sso.models import ExternalIdentity
 from zist.users.models import User
 
@@ -81,6 +83,7 @@ def sign_in(person: Person, language: str = "") -> User:
     _update_names(user, person)
     identity.last_login = timezone.now()
     identity.save()
+    groups.sync(user, person.groups)
     return user
 
 
