@@ -87,3 +87,31 @@ def test_the_command_line_still_sets_a_superusers_password(cast):
     from zist.users.models import User
 
     assert User.objects.get(username="break-glass").is_superuser
+
+
+@OFF
+def test_an_administrator_makes_accounts_without_passwords(cast, client):
+    from django.urls import reverse
+    from rest_framework.test import APIClient
+
+    from zist.users.models import User
+
+    client.force_login(cast.superuser)
+    form = client.get(reverse("users:user_add")).content.decode()
+    assert 'name="password"' not in form
+    response = client.post(
+        reverse("users:user_add"),
+        {"username": "sara", "email": "sara@example.org", "home_unit": cast.inside.pk},
+    )
+    assert response.status_code == 302
+    assert not User.objects.get(username="sara").has_usable_password()
+    api = APIClient()
+    api.force_authenticate(cast.superuser)
+    sara = User.objects.get(username="sara")
+    refused = api.patch(
+        f"/api/users/users/{sara.pk}/", {"password": "a long new passphrase"}, format="json"
+    )
+    assert refused.status_code == 400
+    assert "Zist passwords are turned off here" in refused.json()["password"][0]
+    sara.refresh_from_db()
+    assert not sara.has_usable_password()
