@@ -185,3 +185,20 @@ def test_a_danish_person_signs_in_to_the_account_with_their_address(
     screenshot(page, "da-sso-group-role-list")
     context.close()
     watch.assert_clean()
+
+
+def test_with_passwords_off_a_phone_shows_only_the_directory(
+    browser, live_server, directory, settings
+):
+    settings.ZIST_LOCAL_PASSWORDS = False
+    watch, context, page = _tab(browser, live_server, directory, **PHONE_390, locale="fa-IR")
+    page.goto("/fa/login/")
+    expect(page.get_by_role("link", name="ورود با سامانهٔ هویت شهرداری")).to_be_visible()
+    expect(page.locator("input[type=password]")).to_have_count(0)
+    expect(page.get_by_role("link", name="گذرواژه را فراموش کرده‌اید؟")).to_have_count(0)
+    screenshot(page, "fa-sso-passwords-off")
+    page.get_by_role("link", name="ورود با سامانهٔ هویت شهرداری").tap()
+    _sign_in_at_directory(page, "s.tehrani")
+    expect(page).to_have_url(re.compile(r"/fa/$"))
+    context.close()
+    watch.assert_clean()

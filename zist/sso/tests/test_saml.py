@@ -118,3 +118,13 @@ def test_it_is_not_there_until_configured(client):
     assert client.get("/sso/saml/login/").status_code == 404
     assert client.post("/sso/saml/acs/", {"SAMLResponse": "x"}).status_code == 404
     assert client.get("/sso/saml/metadata/").status_code == 404
+
+
+@pytest.mark.parametrize("next_url", ["https://evil.example/", "//evil.example/x"])
+def test_it_never_returns_people_to_another_site(idp, client, next_url):
+    query = ask(client, next_url)
+    assert "evil" not in query["RelayState"]
+    response = client.post(
+        "/sso/saml/acs/", {"SAMLResponse": answer(idp, query), "RelayState": next_url}
+    )
+    assert response.status_code == 302 and "evil" not in response["Location"]
