@@ -11,7 +11,7 @@ from saml2.metadata import entity_descriptor
 
 from zist.sso import saml
 from zist.sso.models import ExternalIdentity
-from zist.sso.tests.saml_idp import IdentityProvider
+from zist.sso.tests.saml_idp import identity_provider
 from zist.users.models import User
 from zist.users.roles import Role
 
@@ -28,7 +28,7 @@ STAFF = {
 
 @pytest.fixture
 def idp(tmp_path, settings):
-    provider = IdentityProvider(tmp_path, STAFF)
+    provider = identity_provider(tmp_path, STAFF)
     settings.ZIST_BASE_URL = "http://testserver"
     settings.ZIST_SAML_IDP_METADATA = str(provider.metadata_path)
     settings.ZIST_SAML_PROVIDER_NAME = "Staff directory"
@@ -87,7 +87,7 @@ def test_it_refuses_the_same_assertion_twice(idp, client):
 
 def test_it_refuses_an_assertion_signed_with_another_key(idp, client, tmp_path):
     (tmp_path / "impostor").mkdir()
-    impostor = IdentityProvider(tmp_path / "impostor", STAFF)
+    impostor = identity_provider(tmp_path / "impostor", STAFF)
     # Same name as the real IdP, another key: what a forger could produce.
     impostor.entity_id, impostor.base = idp.entity_id, idp.base
     impostor.trust(str(entity_descriptor(saml.config_loader())))
