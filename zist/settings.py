@@ -109,6 +109,8 @@ INSTALLED_APPS = [
     "zist.organisations",
     "zist.attachments",
     "zist.jobs",
+    "zist.sso",
+    "djangosaml2",
 ]
 
 
@@ -180,6 +182,9 @@ MIDDLEWARE = [
     "zist.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The SAML request's id, in a cookie of its own that the identity provider's
+    # cross-site POST carries back (SameSite=None, so HTTPS only).
+    "djangosaml2.middleware.SamlSessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -195,7 +200,11 @@ MIDDLEWARE = [
 ROOT_URLCONF = "zist.urls"
 WSGI_APPLICATION = "zist.wsgi.application"
 AUTH_USER_MODEL = "users.User"
-AUTHENTICATION_BACKENDS = ["zist.users.backends.UserBackend"]
+AUTHENTICATION_BACKENDS = [
+    "zist.users.backends.UserBackend",
+    "zist.sso.oidc.OIDCBackend",
+    "zist.sso.saml.SAMLBackend",
+]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -316,6 +325,60 @@ ZIST_SESSION_MAX_HOURS = env_int("ZIST_SESSION_MAX_HOURS", 12)
 SESSION_COOKIE_AGE = ZIST_SESSION_MAX_HOURS * 3600
 # Days an API token lives unless its owner chooses otherwise (0: no limit).
 ZIST_API_TOKEN_DAYS = env_int("ZIST_API_TOKEN_DAYS", 90)
+
+# Single sign-on (zist.sso, decision 0016, docs/operations.md). OpenID Connect is on when
+# the issuer and client id are set; the endpoints come from the issuer's discovery
+# document unless given. People are matched by the directory's subject, then by verified
+# e-mail, else get a new account without roles (active unless told otherwise).
+ZIST_OIDC_ISSUER = env_str("ZIST_OIDC_ISSUER")
+ZIST_OIDC_PROVIDER_NAME = env_str("ZIST_OIDC_PROVIDER_NAME", "OpenID Connect")
+ZIST_OIDC_GROUPS_CLAIM = env_str("ZIST_OIDC_GROUPS_CLAIM", "groups")
+OIDC_RP_CLIENT_ID = env_str("ZIST_OIDC_CLIENT_ID")
+OIDC_RP_CLIENT_SECRET = env_str("ZIST_OIDC_CLIENT_SECRET")
+OIDC_RP_SCOPES = env_str("ZIST_OIDC_SCOPES", "openid email profile")
+OIDC_RP_SIGN_ALGO = env_str("ZIST_OIDC_SIGN_ALGO", "RS256")
+OIDC_OP_AUTHORIZATION_ENDPOINT = env_str("ZIST_OIDC_AUTHORIZATION_ENDPOINT")
+OIDC_OP_TOKEN_ENDPOINT = env_str("ZIST_OIDC_TOKEN_ENDPOINT")
+OIDC_OP_USER_ENDPOINT = env_str("ZIST_OIDC_USERINFO_ENDPOINT")
+OIDC_OP_JWKS_ENDPOINT = env_str("ZIST_OIDC_JWKS_ENDPOINT")
+OIDC_VERIFY_SSL = env_bool("ZIST_OIDC_VERIFY_TLS", True)
+OIDC_TIMEOUT = env_int("ZIST_OIDC_TIMEOUT_SECONDS", 10)
+OIDC_USE_PKCE = True
+OIDC_AUTHENTICATION_CALLBACK_URL = "sso:oidc_callback"
+OIDC_CREATE_USER = True  # decided by ZIST_SSO_CREATE_USERS in zist.sso.accounts
+# SAML 2.0 is on when the identity provider's metadata is given (a file, or an https://
+# address); Zist's own metadata is served at /sso/saml/metadata/.
+ZIST_SAML_IDP_METADATA = env_str("ZIST_SAML_IDP_METADATA")
+ZIST_SAML_PROVIDER_NAME = env_str("ZIST_SAML_PROVIDER_NAME", "SAML")
+ZIST_SAML_ENTITY_ID = env_str("ZIST_SAML_ENTITY_ID")
+ZIST_SAML_KEY_FILE = env_str("ZIST_SAML_KEY_FILE")
+ZIST_SAML_CERT_FILE = env_str("ZIST_SAML_CERT_FILE")
+SAML_CONFIG_LOADER = "zist.sso.saml.config_loader"
+SAML_SESSION_COOKIE_NAME = "zist_saml_session"
+SAML_DEFAULT_BINDING = "urn:oasis:names:tc:SAML:2.0:bindings:HTTP-Redirect"
+SAML_IGNORE_AUTHENTICATED_USERS_ON_LOGIN = True
+SAML_CSP_HANDLER = ""  # Zist's own middleware sets the Content-Security-Policy
+ACS_DEFAULT_REDIRECT_URL = "home"
+# Roles from directory groups, as data: a JSON list of {"group", "role", "organisation",
+# "unit" (a unit code; "root" for the whole organisation)}; checked at start-up.
+ZIST_SSO_GROUP_ROLES = env_str("ZIST_SSO_GROUP_ROLES")
+ZIST_SSO_CREATE_USERS = env_bool("ZIST_SSO_CREATE_USERS", True)
+ZIST_SSO_MATCH_EMAIL = env_bool("ZIST_SSO_MATCH_EMAIL", True)
+ZIST_SSO_NEW_USERS_ACTIVE = env_bool("ZIST_SSO_NEW_USERS_ACTIVE", True)
+# Off: the login page offers only single sign-on, and password login, reset and change
+# are refused (accounts made with `zist createsuperuser` still sign in through the
+# directory, matched by e-mail).
+ZIST_LOCAL_PASSWORDS = env_bool("ZIST_LOCAL_PASSWORDS", True)
+if (
+    not ZIST_LOCAL_PASSWORDS
+    and not (ZIST_OIDC_ISSUER and OIDC_RP_CLIENT_ID)
+    and not (ZIST_SAML_IDP_METADATA)
+):
+    raise ImproperlyConfigured(
+        "ZIST_LOCAL_PASSWORDS=0 leaves nobody a way to log in: configure single sign-on "
+        "(ZIST_OIDC_ISSUER, ZIST_OIDC_CLIENT_ID, ZIST_OIDC_CLIENT_SECRET, or "
+        "ZIST_SAML_IDP_METADATA) first."
+    )
 
 # Security baseline. Secure cookies and HSTS need HTTPS in front of Zist; they default on
 # outside debug, and `zist demo` turns them off because it serves plain HTTP on loopback.

@@ -33,6 +33,7 @@ urlpatterns = [
     path("api/", include(router.urls)),
     path("i18n/switch/", user_views.switch_language, name="switch_language"),
     path("files/", include("zist.attachments.urls")),
+    path("sso/", include("zist.sso.urls")),
     path("favicon.ico", RedirectView.as_view(url="/static/zist/favicon.svg")),
 ]
 
@@ -42,7 +43,7 @@ urlpatterns += i18n_patterns(
     path("login/", user_views.LoginView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
     path(
-        "password/", auth_views.PasswordChangeView.as_view(success_url="/"), name="password_change"
+        "password/", passwords.PasswordChangeView.as_view(success_url="/"), name="password_change"
     ),
     path("password/reset/", passwords.PasswordResetView.as_view(), name="password_reset"),
     path(
@@ -57,7 +58,7 @@ urlpatterns += i18n_patterns(
     ),
     path(
         "password/reset/done/",
-        auth_views.PasswordResetCompleteView.as_view(),
+        passwords.PasswordResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
     path("profile/", user_views.profile, name="profile"),
@@ -71,7 +72,8 @@ urlpatterns += i18n_patterns(
         path(f"{config.label}/", include(f"{config.name}.urls"))
         for config in apps.get_app_configs()
         if config.name.startswith("zist.")
-        and config.label not in {"core", "users", "organisations", "attachments", "jobs", "demo"}
+        and config.label
+        not in {"core", "users", "organisations", "attachments", "jobs", "demo", "sso"}
         and find_spec(f"{config.name}.urls")
     ],
 )

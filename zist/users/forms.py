@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
@@ -35,7 +36,10 @@ class UserForm(ZistModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["home_unit"].required = True
-        if not self.instance.pk:
+        if not settings.ZIST_LOCAL_PASSWORDS:
+            # People sign in through the directory only (zist.sso).
+            del self.fields["password"]
+        elif not self.instance.pk:
             self.fields["password"].required = True
             self.fields["password"].help_text = ""
 
@@ -49,6 +53,8 @@ class UserForm(ZistModelForm):
         user = super().save(commit=False)
         if self.cleaned_data.get("password"):
             user.set_password(self.cleaned_data["password"])
+        elif not user.pk:
+            user.set_unusable_password()
         if commit:
             user.save()
         return user

@@ -9,6 +9,7 @@ import logging
 from django.conf import settings
 from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import views as auth_views
+from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -19,6 +20,34 @@ from zist.users import throttle
 log = logging.getLogger("zist.security")
 
 RESET_WINDOW_MINUTES = 60
+
+
+def passwords_off_message() -> str:
+    """Why a password page refuses when ZIST_LOCAL_PASSWORDS is off."""
+    return _(
+        "Zist passwords are turned off here: sign in with %(provider)s, and change your "
+        "password there."
+    ) % {
+        "provider": settings.ZIST_OIDC_PROVIDER_NAME
+        if settings.ZIST_OIDC_ISSUER
+        else settings.ZIST_SAML_PROVIDER_NAME
+    }
+
+
+class LocalPasswordsOnly:
+    """A password page that answers only while Zist keeps passwords of its own
+    (ZIST_LOCAL_PASSWORDS); otherwise a 403 page that says where to sign in."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not settings.ZIST_LOCAL_PASSWORDS:
+            log.info("password page refused: path=%s reason=passwords off", request.path)
+            return render(
+                request,
+                "registration/passwords_off.html",
+                {"message": passwords_off_message()},
+                status=403,
+            )
+        return super().dispatch(request, *args, **kwargs)
 
 
 class PasswordResetForm(auth_forms.PasswordResetForm):
@@ -35,7 +64,7 @@ class PasswordResetForm(auth_forms.PasswordResetForm):
             super().send_mail(subject_template_name, email_template_name, context, *args, **kwargs)
 
 
-class PasswordResetView(auth_views.PasswordResetView):
+class PasswordResetView(LocalPasswordsOnly, auth_views.PasswordResetView):
     """Ask for a reset link. At most ZIST_PASSWORD_RESET_MAX requests an hour from one
     client (refused with a message) and for one address (the page says the same as
     always, but no more mail goes out, so that nobody can flood a mailbox)."""
@@ -70,7 +99,7 @@ class PasswordResetView(auth_views.PasswordResetView):
         return super().form_valid(form)
 
 
-class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+class PasswordResetDoneView(LocalPasswordsOnly, auth_views.PasswordResetDoneView):
     def get_context_data(self, **kwargs):
         return {
             **super().get_context_data(**kwargs),
@@ -78,7 +107,7 @@ class PasswordResetDoneView(auth_views.PasswordResetDoneView):
         }
 
 
-class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+class PasswordResetConfirmView(LocalPasswordsOnly, auth_views.PasswordResetConfirmView):
     """Set the new password from the link (once; it expires after
     ZIST_PASSWORD_RESET_MINUTES). Saving it revokes the user's API tokens and ends
     their other sessions (zist.users.signals); the browser that proved it reads the
@@ -92,3 +121,11 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
         throttle.remember_device(response, username)
         log.warning("password reset: user=%r client=%s", username, throttle.client_ip(self.request))
         return response
+
+
+class PasswordResetCompleteView(LocalPasswordsOnly, auth_views.PasswordResetCompleteView):
+    pass
+
+
+class PasswordChangeView(LocalPasswordsOnly, auth_views.PasswordChangeView):
+    pass

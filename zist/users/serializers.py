@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth import password_validation
 from rest_framework import serializers
 
@@ -31,6 +32,10 @@ class UserSerializer(ZistModelSerializer):
         read_only_fields = ["last_login"]
 
     def validate_password(self, value: str) -> str:
+        if not settings.ZIST_LOCAL_PASSWORDS:
+            from zist.users.passwords import passwords_off_message
+
+            raise serializers.ValidationError(passwords_off_message())
         password_validation.validate_password(value, self.instance)
         return value
 

@@ -1,5 +1,6 @@
 """Login, the user's own profile (preferences, API tokens) and the language switch."""
 
+import logging
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -17,6 +18,8 @@ from django.views.decorators.http import require_POST
 from zist.users import throttle
 from zist.users.forms import LoginForm, ProfileForm, TokenForm
 from zist.users.models import ApiToken
+
+log = logging.getLogger("zist.security")
 
 
 def in_language(url: str, language: str) -> str:
@@ -39,8 +42,39 @@ def _language_redirect(request, response, language: str):
 
 
 class LoginView(auth_views.LoginView):
+    """Zist's password form and the directory's button (zist.sso); only the button
+    when ZIST_LOCAL_PASSWORDS is off, and then a password sent anyway is refused."""
+
     form_class = LoginForm
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        from zist.sso import oidc, saml
+
+        providers = []
+        if oidc.enabled():
+            providers.append(
+                {"name": settings.ZIST_OIDC_PROVIDER_NAME, "url": reverse("sso:oidc_login")}
+            )
+        if saml.enabled():
+            providers.append(
+                {"name": settings.ZIST_SAML_PROVIDER_NAME, "url": reverse("sso:saml_login")}
+            )
+        return {
+            **super().get_context_data(**kwargs),
+            "sso_providers": providers,
+            "local_passwords": settings.ZIST_LOCAL_PASSWORDS,
+            "home_url": reverse("home"),
+        }
+
+    def post(self, request, *args, **kwargs):
+        if not settings.ZIST_LOCAL_PASSWORDS:
+            from zist.users.passwords import passwords_off_message
+
+            log.info("password login refused: reason=passwords off")
+            context = self.get_context_data(refusal=passwords_off_message())
+            return self.render_to_response(context, status=403)
+        return super().post(request, *args, **kwargs)
 
     def form_valid(self, form):
         super().form_valid(form)
@@ -86,6 +120,7 @@ def profile(request):
             "token_form": TokenForm(prefix="token"),
             "tokens": user.api_tokens.all(),
             "grants": user.role_assignments.select_related("unit", "unit__organisation"),
+            "local_passwords": settings.ZIST_LOCAL_PASSWORDS,
         },
         status=400 if form.errors else 200,
     )
