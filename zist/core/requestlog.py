@@ -160,5 +160,8 @@ def logging_config(fmt: str, level: str, access: bool) -> dict:
         "loggers": {
             # The access line replaces the server's own (gunicorn's has no request id).
             "zist.request": {"level": "INFO" if access else "WARNING"},
+            # Its INFO lines are steps of every render, not events.
+            "weasyprint": {"level": "WARNING"},
+            "fontTools": {"level": "WARNING"},
         },
     }
