@@ -165,6 +165,10 @@ def check(state: dict) -> None:
         expect(checks["broker"]["status"] == "ok", f"broker not used: {checks}")
         expect(checks["cache"]["status"] == "ok", f"shared cache not used: {checks}")
 
+    status, headers, body = client.get(f"{proxy}/static/zist/zist.css")
+    expect(status == 200 and b"{" in body, f"the proxy's static file answered {status}")
+    expect("X-Request-ID" not in headers, "a static file came from an app server, not nginx")
+
     say("2. log in through the proxy")
     client.get(f"{proxy}/en/login/")
     status, headers, body = client.post(
