@@ -16,17 +16,20 @@ from zist.users.models import User
 pytestmark = pytest.mark.e2e
 
 STATE_SHOWN = {"fa": "انجام شد", "da": "Færdig"}
+TITLE = {"fa": "یادآوری کارهای سررسید", "da": "Påmindelser om det, der forfalder"}
 
 
 @pytest.mark.parametrize(
     "username, language, someone_else",
     [("region2.manager", "fa", "albertslund.manager"), ("albertslund.manager", "da", "admin")],
 )
-def test_the_menu_leads_to_the_job_as_stored(phone390, username, language, someone_else):
+def test_the_menu_leads_to_the_job_as_stored(phone390, watch, username, language, someone_else):
     user = User.objects.get(username=username)
     other = wait_for(enqueue("remind", user=User.objects.get(username=someone_else)))
     job = wait_for(enqueue("remind", user=user))
     assert job.state == State.DONE and job.user == user
+    # Titled in the person's language (their organisation's: they chose none).
+    assert job.title == TITLE[language]
     with translation.override(language):
         state = str(State(job.state).label)
     assert state == STATE_SHOWN[language]
@@ -49,5 +52,6 @@ def test_the_menu_leads_to_the_job_as_stored(phone390, username, language, someo
     expect(phone390).to_have_url(re.compile(rf"/{language}/jobs/{job.uuid}/$"))
     expect(phone390.locator("h1")).to_have_text(job.title)
     # Someone else's job is neither on the list nor reachable.
+    watch.allow(404, f"/{language}/jobs/{other.uuid}/")
     response = phone390.goto(f"/{language}/jobs/{other.uuid}/")
     assert response.status == 404

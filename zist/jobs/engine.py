@@ -61,7 +61,7 @@ def enqueue(name: str, *args, user=None, key: str | None = None) -> Job:
     It starts once the current transaction commits. With `key`, a second request with
     the same key returns the first job instead of queueing another."""
     spec = KINDS[name]
-    language = (getattr(user, "language", "") or translation.get_language()) if user else "en"
+    language = _language_of(user) if user else "en"
     with translation.override(language or "en"):
         title = str(spec.title(*args))
     fields = {
@@ -80,6 +80,13 @@ def enqueue(name: str, *args, user=None, key: str | None = None) -> Job:
     log.info("job %s (%s) queued", job.pk, name, extra={"job_id": job.pk, "job": name})
     transaction.on_commit(lambda: dispatch(job.pk))
     return job
+
+
+def _language_of(user) -> str:
+    """The person's language: their own choice, else their organisation's (as on the
+    pages they see), so a job's title and messages read as the rest of Zist."""
+    preferred = getattr(user, "preferred_language", None)
+    return preferred or getattr(user, "language", "") or settings.LANGUAGE_CODE
 
 
 def retry(job: Job) -> bool:
@@ -175,7 +182,7 @@ def run(job_id: int) -> str:
     if job is None:
         return Job.objects.filter(pk=job_id).values_list("state", flat=True).first() or ""
     spec = KINDS[job.name]
-    language = getattr(job.user, "language", "") or settings.LANGUAGE_CODE
+    language = _language_of(job.user) if job.user else settings.LANGUAGE_CODE
     token = None if requestlog.current() else requestlog.activate(job.request_id)
     log.info(
         "job %s (%s) started on %s",
