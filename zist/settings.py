@@ -11,6 +11,8 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from zist.core.requestlog import logging_config
+
 BASE_DIR = Path(__file__).resolve().parent
 
 
@@ -178,6 +180,8 @@ def _domain_apps() -> list[str]:
 INSTALLED_APPS += [*_domain_apps(), "zist.demo"]
 
 MIDDLEWARE = [
+    # First: every later middleware's log lines carry the request id.
+    "zist.core.requestlog.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "zist.core.middleware.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -484,9 +488,30 @@ SPECTACULAR_SETTINGS = {
     },
 }
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": env_str("ZIST_LOG_LEVEL", "WARNING")},
+# Logs (docs/operations.md): plain text, or one JSON object a line with
+# ZIST_LOG_FORMAT=json; every line carries the request id (zist.core.requestlog).
+# ZIST_ACCESS_LOG writes one line per request (on by default with JSON).
+ZIST_LOG_FORMAT = env_str("ZIST_LOG_FORMAT", "text")
+if ZIST_LOG_FORMAT not in ("text", "json"):
+    raise ImproperlyConfigured(f"ZIST_LOG_FORMAT must be text or json, not {ZIST_LOG_FORMAT!r}")
+ZIST_ACCESS_LOG = env_bool("ZIST_ACCESS_LOG", ZIST_LOG_FORMAT == "json")
+LOGGING = logging_config(ZIST_LOG_FORMAT, env_str("ZIST_LOG_LEVEL", "WARNING"), ZIST_ACCESS_LOG)
+
+# The cache (the public portal's pages and throttle). Per process by default; several
+# app servers share one with ZIST_CACHE_URL=redis://host:6379/N.
+ZIST_CACHE_URL = env_str("ZIST_CACHE_URL")
+if ZIST_CACHE_URL and not ZIST_CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    raise ImproperlyConfigured(f"ZIST_CACHE_URL must be redis://…, not {ZIST_CACHE_URL!r}")
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": ZIST_CACHE_URL,
+            "KEY_PREFIX": "zist",
+        }
+        if ZIST_CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
 }
+# The proxy's health checks reach these over plain HTTP, even where HTTPS is enforced.
+SECURE_REDIRECT_EXEMPT = [r"^health/$", r"^ready/$"]

@@ -8,7 +8,10 @@ The archive is a ZIP file:
 - ``db/<app_label>.<model>.json``: every concrete model's rows (history tables too) in
   Django's JSON serialisation, primary keys kept, natural keys off — portable between
   SQLite and PostgreSQL;
-- ``files/<path>``: every uploaded file under MEDIA_ROOT.
+- ``files/<path>``: every uploaded file under MEDIA_ROOT;
+- ``native/postgresql.dump``: on PostgreSQL, when ``pg_dump`` is installed, also a native
+  dump (custom format, for ``pg_restore``) for disaster recovery of the database as it is;
+  ``zist restore`` does not use it (the JSON is what moves between versions and vendors).
 
 Restore checks everything before touching anything: the archive must be readable, every
 checksum must match, the schema's migration state must equal the archive's, and the
@@ -21,6 +24,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import shutil
+import subprocess
+import tempfile
 import zipfile
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time
@@ -49,6 +56,34 @@ class RestoreRefused(Exception):
 class Summary:
     tables: dict[str, int] = field(default_factory=dict)
     files: int = 0
+    # The native dump's entry, or why there is none.
+    native: str = ""
+    native_skipped: str = ""
+
+
+NATIVE_DUMP = "native/postgresql.dump"
+
+
+def pg_dump(using: str = DEFAULT_DB_ALIAS) -> tuple[bytes, str]:
+    """A custom-format `pg_dump` of the database and the tool's version. Raises
+    FileNotFoundError without pg_dump, CalledProcessError when it fails (a pg_dump
+    older than the server, for one)."""
+    tool = shutil.which("pg_dump")
+    if tool is None:
+        raise FileNotFoundError("pg_dump")
+    s = connections[using].settings_dict
+    env = {**os.environ, "PGPASSWORD": s.get("PASSWORD") or ""}
+    with tempfile.TemporaryDirectory() as folder:
+        out = Path(folder) / "dump"
+        command = [tool, "--format=custom", "--no-owner", "--file", str(out)]
+        command += ["--host", s.get("HOST") or "localhost", "--port", str(s.get("PORT") or 5432)]
+        command += ["--username", s.get("USER") or "postgres", "--dbname", s["NAME"]]
+        subprocess.run(command, env=env, check=True, capture_output=True, timeout=3600)
+        data = out.read_bytes()
+    tool_version = subprocess.run(
+        [tool, "--version"], capture_output=True, text=True, check=False
+    ).stdout.strip()
+    return data, tool_version
 
 
 class _ExactEncoder(DjangoJSONEncoder):
@@ -95,8 +130,9 @@ def _media_files(root: Path) -> list[Path]:
     return sorted(p for p in root.rglob("*") if p.is_file())
 
 
-def backup(path: Path, using: str = DEFAULT_DB_ALIAS) -> Summary:
-    """Write the whole installation (database and uploads) to one archive at `path`."""
+def backup(path: Path, using: str = DEFAULT_DB_ALIAS, native: bool = True) -> Summary:
+    """Write the whole installation (database and uploads) to one archive at `path`;
+    on PostgreSQL with `native`, a `pg_dump` too when it is installed and works."""
     path = Path(path)
     summary = Summary()
     checksums: dict[str, str] = {}
@@ -126,6 +162,20 @@ def backup(path: Path, using: str = DEFAULT_DB_ALIAS) -> Summary:
             archive.writestr(name, data)
             checksums[name] = _sha256(data)
             summary.files += 1
+        native_dump = None
+        if native and connections[using].vendor == "postgresql":
+            try:
+                data, tool = pg_dump(using)
+            except FileNotFoundError:
+                summary.native_skipped = "pg_dump is not installed"
+            except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as error:
+                stderr = getattr(error, "stderr", b"") or b""
+                summary.native_skipped = stderr.decode(errors="replace").strip()[:500] or str(error)
+            else:
+                archive.writestr(NATIVE_DUMP, data)
+                checksums[NATIVE_DUMP] = _sha256(data)
+                summary.native = NATIVE_DUMP
+                native_dump = {"name": NATIVE_DUMP, "format": "pg_dump custom", "tool": tool}
         manifest = {
             "format": FORMAT,
             "format_version": FORMAT_VERSION,
@@ -134,6 +184,7 @@ def backup(path: Path, using: str = DEFAULT_DB_ALIAS) -> Summary:
             "database_vendor": connections[using].vendor,
             "migrations": migration_state(using),
             "rows": summary.tables,
+            "native_dump": native_dump,
             "sha256": checksums,
         }
         archive.writestr(MANIFEST, json.dumps(manifest, indent=1, sort_keys=True))

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import os
+import socket
 import threading
 import traceback
 from collections.abc import Callable
@@ -19,6 +21,7 @@ from django.db import close_old_connections, connection, connections, transactio
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from zist.core import requestlog
 from zist.jobs.models import Job, State
 
 log = logging.getLogger(__name__)
@@ -58,19 +61,32 @@ def enqueue(name: str, *args, user=None, key: str | None = None) -> Job:
     It starts once the current transaction commits. With `key`, a second request with
     the same key returns the first job instead of queueing another."""
     spec = KINDS[name]
-    language = (getattr(user, "language", "") or translation.get_language()) if user else "en"
+    language = _language_of(user) if user else "en"
     with translation.override(language or "en"):
         title = str(spec.title(*args))
+    fields = {
+        "user": user,
+        "name": name,
+        "title": title,
+        "arguments": list(args),
+        "request_id": requestlog.current(),
+    }
     if key:
-        job, created = Job.objects.get_or_create(
-            key=key, defaults={"user": user, "name": name, "title": title, "arguments": list(args)}
-        )
+        job, created = Job.objects.get_or_create(key=key, defaults=fields)
         if not created:
             return job
     else:
-        job = Job.objects.create(user=user, name=name, title=title, arguments=list(args))
+        job = Job.objects.create(**fields)
+    log.info("job %s (%s) queued", job.pk, name, extra={"job_id": job.pk, "job": name})
     transaction.on_commit(lambda: dispatch(job.pk))
     return job
+
+
+def _language_of(user) -> str:
+    """The person's language: their own choice, else their organisation's (as on the
+    pages they see), so a job's title and messages read as the rest of Zist."""
+    preferred = getattr(user, "preferred_language", None)
+    return preferred or getattr(user, "language", "") or settings.LANGUAGE_CODE
 
 
 def retry(job: Job) -> bool:
@@ -108,6 +124,8 @@ def _embedded() -> ThreadPoolExecutor:
 
 
 def dispatch(job_id: int) -> None:
+    # The worker's log lines about this job carry the id of the request that queued it.
+    request_id = requestlog.current()
     if settings.ZIST_BROKER_URL:
         from zist.celery import app
 
@@ -115,20 +133,28 @@ def dispatch(job_id: int) -> None:
             app.send_task(
                 "zist.jobs.run",
                 args=[job_id],
+                kwargs={"request_id": request_id},
                 queue=settings.ZIST_JOBS_QUEUE,
                 connection=broker,
             )
     else:
-        _embedded().submit(_run_in_thread, job_id)
+        _embedded().submit(_run_in_thread, job_id, request_id)
 
 
-def _run_in_thread(job_id: int) -> None:
+def _run_in_thread(job_id: int, request_id: str = "") -> None:
+    token = requestlog.activate(request_id)
     try:
         run(job_id)
     except Exception:
         log.exception("job %s", job_id)
     finally:
+        requestlog.deactivate(token)
         connections.close_all()
+
+
+def this_process() -> str:
+    """The host and process a job runs in, as "host:pid"."""
+    return f"{socket.gethostname()}:{os.getpid()}"
 
 
 def _claim(job_id: int) -> Job | None:
@@ -143,6 +169,7 @@ def _claim(job_id: int) -> Job | None:
         job.state, job.started_at, job.heartbeat_at = State.RUNNING, now, now
         job.attempts += 1
         job.progress, job.error = 0, ""
+        job.ran_on = this_process()
         job.save()
         return job
 
@@ -155,7 +182,23 @@ def run(job_id: int) -> str:
     if job is None:
         return Job.objects.filter(pk=job_id).values_list("state", flat=True).first() or ""
     spec = KINDS[job.name]
-    language = getattr(job.user, "language", "") or settings.LANGUAGE_CODE
+    language = _language_of(job.user) if job.user else settings.LANGUAGE_CODE
+    token = None if requestlog.current() else requestlog.activate(job.request_id)
+    log.info(
+        "job %s (%s) started on %s",
+        job.pk,
+        job.name,
+        job.ran_on,
+        extra={"job_id": job.pk, "job": job.name, "worker": job.ran_on},
+    )
+    try:
+        return _run(job, spec, language)
+    finally:
+        if token is not None:
+            requestlog.deactivate(token)
+
+
+def _run(job: Job, spec: Kind, language: str) -> str:
     try:
         with translation.override(language):
             outcome = spec.function(job, *job.arguments) or {}
@@ -171,6 +214,13 @@ def run(job_id: int) -> str:
         _finish(job, State.FAILED, error=message)
     else:
         _finish(job, State.DONE, result=outcome.get("result", {}), link=outcome.get("link", ""))
+    log.info(
+        "job %s (%s) %s",
+        job.pk,
+        job.name,
+        job.state,
+        extra={"job_id": job.pk, "job": job.name, "worker": job.ran_on},
+    )
     return job.state
 
 

@@ -54,6 +54,10 @@ class Job(models.Model):
     created_at = models.DateTimeField(_("queued at"), auto_now_add=True)
     started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     heartbeat_at = models.DateTimeField(null=True, blank=True)
+    # Where it last ran ("host:pid" of the worker or app server) and the request that
+    # queued it: to follow a job through the logs of several machines.
+    ran_on = models.CharField(_("ran on"), max_length=200, blank=True)
+    request_id = models.CharField(_("request id"), max_length=100, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
 
     objects = JobQuerySet.as_manager()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -39,6 +40,8 @@ def import_readings(request):
         upload = form.cleaned_data["file"]
         unit = form.cleaned_data["unit"]
         source = form.cleaned_data["source"]
+        if upload.size is not None and upload.size > settings.ZIST_IMPORT_BACKGROUND_BYTES:
+            return _queue(request, form, upload, unit, source)
         try:
             report = imports.import_readings(
                 upload.read(),
@@ -72,6 +75,27 @@ def import_readings(request):
         {"form": form, "report": report, "batches": batches, "formats": FORMATS},
         status=status,
     )
+
+
+def _queue(request, form, upload, unit, source):
+    """A large file: a worker imports it (every row or none, as here); the person
+    follows it on the job's page. The columns typed are remembered now."""
+    from zist.jobs import enqueue
+    from zist.jobs.kinds import store_upload
+
+    _remember(form, unit, source, request.user)
+    job = enqueue(
+        "import-readings",
+        unit.pk,
+        store_upload(upload),
+        upload.name,
+        form.mapping(),
+        source.pk if source else None,
+        form.cleaned_data["decimal_comma"],
+        user=request.user,
+    )
+    messages.success(request, _("The file is being imported in the background."))
+    return HttpResponseRedirect(reverse("jobs:job_detail", args=[job.uuid]))
 
 
 def _remember(form, unit, source, user) -> None:

@@ -72,8 +72,14 @@ class Target:
 
 
 def entries(archive: Path) -> dict[str, bytes]:
+    """What the archive holds of the installation (a native dump differs between two
+    dumps of the same data: it is checked on its own)."""
     with zipfile.ZipFile(archive) as z:
-        return {n: z.read(n) for n in z.namelist() if n != services.MANIFEST}
+        return {
+            n: z.read(n)
+            for n in z.namelist()
+            if n != services.MANIFEST and not n.startswith("native/")
+        }
 
 
 def tables(content: dict[str, bytes]) -> dict[str, list]:
@@ -190,3 +196,43 @@ def test_sqlite_moves_to_postgresql(original, tmp_path):
     done = target.zist("restore", archive)
     assert done.returncode == 0, done.stderr
     assert tables(target.dump("pg.zip")) == tables(entries(archive))
+
+
+def test_on_postgresql_a_native_dump_is_in_the_archive_with_its_checksum(original, tmp_path):
+    if connection.vendor != "postgresql" or not shutil.which("pg_restore"):
+        pytest.skip("a native dump is made on PostgreSQL with pg_dump installed")
+    archive, _uploads = original
+    with zipfile.ZipFile(archive) as z:
+        manifest = json.loads(z.read(services.MANIFEST))
+        dump = z.read(services.NATIVE_DUMP)
+    assert manifest["native_dump"]["name"] == services.NATIVE_DUMP
+    assert manifest["native_dump"]["tool"].startswith("pg_dump (PostgreSQL)")
+    assert manifest["sha256"][services.NATIVE_DUMP] == hashlib.sha256(dump).hexdigest()
+    # pg_restore reads it: the schema of every Zist table is there.
+    (tmp_path / "db.dump").write_bytes(dump)
+    listing = subprocess.run(
+        ["pg_restore", "--list", str(tmp_path / "db.dump")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert "TABLE public jobs_job" in listing and "TABLE public users_user" in listing
+    # Restore does not need it, but checks it: a changed byte is refused.
+    damaged = tmp_path / "damaged.zip"
+    with zipfile.ZipFile(archive) as source, zipfile.ZipFile(damaged, "w") as copy:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == services.NATIVE_DUMP:
+                data = data[:-1] + bytes([data[-1] ^ 1])
+            copy.writestr(name, data)
+    with pytest.raises(services.RestoreRefused, match="checksum of native/postgresql.dump"):
+        services.restore(damaged)
+
+
+def test_on_sqlite_there_is_no_native_dump(original):
+    if connection.vendor != "sqlite":
+        pytest.skip("SQLite run")
+    archive, _uploads = original
+    with zipfile.ZipFile(archive) as z:
+        assert json.loads(z.read(services.MANIFEST))["native_dump"] is None
+        assert not [n for n in z.namelist() if n.startswith("native/")]

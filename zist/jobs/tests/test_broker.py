@@ -137,6 +137,12 @@ def test_a_worker_runs_the_import_and_a_second_delivery_does_nothing(
         job = wait_for(_import(client, 60))
         assert job.state == State.DONE, job.error
         assert job.result == {"created": 60, "updated": 0}
+        # It ran in the worker's process, and the worker's lines about it carry the id
+        # of the request that queued it.
+        assert job.ran_on == f"{socket.gethostname()}:{worker.process.pid}"
+        assert len(job.request_id) == 32
+        lines = [line for line in worker.log if f"job {job.pk} (import)" in line]
+        assert lines and all(f"[{job.request_id}]" in line for line in lines), "".join(worker.log)
         # The same job sent to the worker again (a redelivery): done stays done, once.
         engine.dispatch(job.pk)
         time.sleep(1.5)

@@ -51,7 +51,8 @@ def test_a_large_import_runs_as_a_job_the_owner_follows(cast, make_user, client)
     assert job.state == State.DONE, job.error
     assert job.user == owner and job.progress == 100 and job.attempts == 1
     assert job.result == {"created": 120, "updated": 0}
-    assert job.link == reverse("actions:action_list")
+    with translation.override(owner.preferred_language):  # the organisation's: Persian
+        assert job.link == reverse("actions:action_list") == "/fa/actions/actions/"
     assert Action.objects.filter(title__startswith="Background action").count() == 120
     assert job.history.count() >= 3  # queued, running, done
     # The page and the API show it to its owner.

@@ -10,7 +10,8 @@ from zist.backup import services
 class Command(BaseCommand):
     help = (
         "Write one backup archive: every table as portable JSON, the uploaded files, and "
-        "a manifest with SHA-256 checksums, the Zist version and the migration state."
+        "a manifest with SHA-256 checksums, the Zist version and the migration state; on "
+        "PostgreSQL also a pg_dump (custom format) when pg_dump is installed."
     )
 
     def add_arguments(self, parser):
@@ -20,5 +21,8 @@ class Command(BaseCommand):
         summary = services.backup(archive)
         self.stdout.write(
             f"{archive}: {sum(summary.tables.values())} rows in {len(summary.tables)} "
-            f"tables, {summary.files} files."
+            f"tables, {summary.files} files"
+            + (f", and a native dump ({summary.native})." if summary.native else ".")
         )
+        if summary.native_skipped:
+            self.stderr.write(f"No native dump in the archive: {summary.native_skipped}")
