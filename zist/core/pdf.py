@@ -11,6 +11,11 @@ Jalali dates and Persian digits in the PDF as on the page.
 WeasyPrint fetches stylesheets, fonts and images only through `OfflineFetcher`: Zist's
 own static files and `data:` URLs; anything else (another host, `file:`, a path outside
 static) is refused and never fetched, so a PDF never reaches the internet.
+
+A long render (the statement, the master plan, a long list) is handed to the background
+with `pdf_later`: the jobs app registers how (`set_background`, decision 0020), and runs
+the same view again in the job with the asking person's user, language and host; core
+itself knows no app.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ import logging
 import mimetypes
 import posixpath
 import re
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -212,6 +218,37 @@ def render_html(
     return svg_text_for_print(markup)
 
 
+# How a long render goes to the background: set by zist.jobs (its AppConfig.ready).
+_background: Callable | None = None
+
+
+def set_background(queue: Callable | None) -> None:
+    """`queue(request, title=..., source=...)` returns the response that queues the PDF
+    of this request as a job (a redirect to its page)."""
+    global _background
+    _background = queue
+
+
+def in_background(request) -> bool:
+    """Whether this request is a job rendering a PDF (not a person waiting for it)."""
+    return getattr(request, "pdf_job", None) is not None
+
+
+def pdf_later(request, *, title: str, source=None) -> HttpResponse | None:
+    """The response that queues this PDF as a background job, or None when it is to be
+    rendered now (inside that job, or when no background is installed). `source` (a
+    record, or a model for a list) is checked again when the file is downloaded."""
+    if _background is None or in_background(request):
+        return None
+    return _background(request, title=str(title), source=source)
+
+
+def _progress(request, fraction: float) -> None:
+    report = getattr(request, "pdf_progress", None)
+    if report is not None:
+        report(fraction)
+
+
 def render_pdf(
     request,
     template_name: str,
@@ -233,9 +270,12 @@ def render_pdf(
         organisation=organisation,
         landscape=landscape,
     )
+    _progress(request, 0.4)
     origin = request.build_absolute_uri("/")
     fetcher = OfflineFetcher(origin)
-    return HTML(string=html, base_url=origin, url_fetcher=fetcher).write_pdf()
+    document = HTML(string=html, base_url=origin, url_fetcher=fetcher).render()
+    _progress(request, 0.9)
+    return document.write_pdf()
 
 
 def pdf_response(
