@@ -18,7 +18,7 @@ from urllib.parse import unquote
 
 from django.apps import apps
 from django.contrib.messages.storage.base import BaseStorage
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import DisallowedHost, PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.handlers.wsgi import WSGIRequest
@@ -138,6 +138,12 @@ def _render(job: Job, spec: dict) -> tuple[bytes, str]:
     except (Http404, PermissionDenied):
         raise engine.JobError(
             _("What this PDF would show is no longer there or no longer yours to see.")
+        ) from None
+    except DisallowedHost:
+        # The web servers and the workers must be configured alike (ZIST_ALLOWED_HOSTS).
+        raise engine.JobError(
+            _("This worker does not serve the address %(host)s the PDF was asked at.")
+            % {"host": spec["host"]}
         ) from None
     finally:
         set_script_prefix(prefix)
