@@ -21,11 +21,14 @@ itself knows no app.
 from __future__ import annotations
 
 import base64
+import functools
 import html
+import io
 import logging
 import mimetypes
 import posixpath
 import re
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -40,7 +43,9 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from fontTools.ttLib import woff2
 from weasyprint import HTML
+from weasyprint.text.fonts import FontConfiguration
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from zist.core import calendars
@@ -74,7 +79,8 @@ class OfflineFetcher(URLFetcher):
             raise RefusedFetch(url)
         content_type = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
         if path.suffix == ".woff2":
-            content_type = "font/woff2"
+            body = decompressed_font(str(path), path.stat().st_mtime_ns)
+            return URLFetcherResponse(url, body=body, headers={"Content-Type": "font/ttf"})
         return URLFetcherResponse(
             url, body=path.read_bytes(), headers={"Content-Type": content_type}
         )
@@ -100,6 +106,30 @@ class OfflineFetcher(URLFetcher):
                 return None
             found = str(collected) if collected.is_file() else None
         return Path(found) if found else None
+
+
+@functools.lru_cache(maxsize=16)
+def decompressed_font(path: str, mtime_ns: int) -> bytes:
+    """A shipped WOFF2 font as plain TrueType, decompressed once per process (keyed by
+    its modification time): WeasyPrint would decompress it in Python on every render,
+    about 0.2 s per face, a tenth of the statement's render."""
+    out = io.BytesIO()
+    with open(path, "rb") as handle:
+        woff2.decompress(handle, out)
+    return out.getvalue()
+
+
+# One font configuration per thread, reused by every render on it: the faces of
+# pdf.css are loaded into fontconfig and Pango once, not once per PDF. (Not shared
+# between threads: Pango's font map is not thread-safe.)
+_fonts = threading.local()
+
+
+def font_configuration() -> FontConfiguration:
+    config = getattr(_fonts, "config", None)
+    if config is None:
+        config = _fonts.config = FontConfiguration()
+    return config
 
 
 def css_string(text: str) -> str:
@@ -273,7 +303,9 @@ def render_pdf(
     _progress(request, 0.4)
     origin = request.build_absolute_uri("/")
     fetcher = OfflineFetcher(origin)
-    document = HTML(string=html, base_url=origin, url_fetcher=fetcher).render()
+    document = HTML(string=html, base_url=origin, url_fetcher=fetcher).render(
+        font_config=font_configuration()
+    )
     _progress(request, 0.9)
     return document.write_pdf()
 
