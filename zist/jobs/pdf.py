@@ -17,6 +17,7 @@ import json
 from urllib.parse import unquote
 
 from django.apps import apps
+from django.conf import settings
 from django.contrib.messages.storage.base import BaseStorage
 from django.core.exceptions import DisallowedHost, PermissionDenied
 from django.core.files.base import ContentFile
@@ -197,3 +198,21 @@ def may_download(user, job: Job) -> bool:
     if not hasattr(manager, "restrict"):
         return False
     return manager.restrict(user, "view").filter(pk=source["pk"]).exists()
+
+
+def forget_old(job=None):
+    """Delete the files of PDF jobs finished more than ZIST_PDF_KEEP_DAYS ago (nightly):
+    a PDF is a copy of a page that can be asked for again, not a record to keep."""
+    limit = timezone.now() - timezone.timedelta(days=settings.ZIST_PDF_KEEP_DAYS)
+    old = Job.objects.filter(name="pdf", state=State.DONE, finished_at__lt=limit).exclude(link="")
+    count = 0
+    for stale in old.only("pk", "result"):
+        name = (stale.result or {}).get("file")
+        if name and default_storage.exists(name):
+            default_storage.delete(name)
+        Job.objects.filter(pk=stale.pk).update(link="", result={"expired": True})
+        count += 1
+    return {"result": {"output": f"{count} PDF files deleted"}}
+
+
+engine.kind("forget-pdfs", lambda: _("Old PDF files deleted"))(forget_old)

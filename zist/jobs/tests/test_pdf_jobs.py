@@ -137,3 +137,27 @@ def test_a_job_whose_person_may_no_longer_see_the_page_fails_in_words(
     assert "ikke længere" in job.error  # in the person's language
     assert not default_storage.exists(f"jobs/pdf/{job.uuid}.pdf")
     assert client.get(f"/da/jobs/{job.uuid}/file/").status_code == 404
+
+
+@pytest.mark.django_db
+@override_settings(ZIST_PDF_BACKGROUND_ROWS=0, ZIST_PDF_KEEP_DAYS=7)
+def test_files_older_than_the_keeping_days_are_deleted_at_night(cast, make_user, client, uploads):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from zist.jobs import pdf
+
+    client.force_login(make_user(Role.ENVIRONMENTAL_MANAGER, cast.region))
+    old, new = job_of(client.get(UNITS)), job_of(client.get(UNITS + "&kind=district"))
+    for job in (old, new):
+        assert engine.run(job.pk) == State.DONE
+        job.refresh_from_db()
+    Job.objects.filter(pk=old.pk).update(finished_at=timezone.now() - dt.timedelta(days=8))
+    pdf.forget_old()
+    old.refresh_from_db()
+    assert old.link == "" and old.result == {"expired": True}
+    assert not (uploads / "jobs" / "pdf" / f"{old.uuid}.pdf").exists()
+    assert (uploads / "jobs" / "pdf" / f"{new.uuid}.pdf").exists()
+    assert client.get(f"/en/jobs/{old.uuid}/file/").status_code == 404
+    assert "ask for the PDF again" in client.get(f"/en/jobs/{old.uuid}/").content.decode()
