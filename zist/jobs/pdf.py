@@ -88,19 +88,22 @@ def _request(job: Job, spec: dict) -> WSGIRequest:
     host = spec["host"]
     name, port = split_domain_port(host)
     secure = spec.get("secure", False)
-    request = WSGIRequest(
-        {
-            "REQUEST_METHOD": "GET",
-            "SCRIPT_NAME": spec.get("script", ""),
-            "PATH_INFO": spec["path"],
-            "QUERY_STRING": spec.get("query", ""),
-            "HTTP_HOST": host,
-            "SERVER_NAME": name or host,
-            "SERVER_PORT": port or ("443" if secure else "80"),
-            "wsgi.url_scheme": "https" if secure else "http",
-            "wsgi.input": io.BytesIO(b""),
-        }
-    )
+    environ = {
+        "REQUEST_METHOD": "GET",
+        "SCRIPT_NAME": spec.get("script", ""),
+        "PATH_INFO": spec["path"],
+        "QUERY_STRING": spec.get("query", ""),
+        "HTTP_HOST": host,
+        "SERVER_NAME": name or host,
+        "SERVER_PORT": port or ("443" if secure else "80"),
+        "wsgi.url_scheme": "https" if secure else "http",
+        "wsgi.input": io.BytesIO(b""),
+    }
+    if secure and settings.SECURE_PROXY_SSL_HEADER:
+        # Behind a proxy, "secure" is read from the proxy's header.
+        header, value = settings.SECURE_PROXY_SSL_HEADER
+        environ[header] = value
+    request = WSGIRequest(environ)
     request.user = job.user
     request.LANGUAGE_CODE = spec["language"]
     request._messages = _Kept(request)
