@@ -250,7 +250,10 @@ class ObjectDetailView(RegisterView):
             object=obj,
             fields=fields,
             **self.object_urls(pk),
-            can_change=self.restricted("change").filter(pk=pk).exists(),
+            # A record that says it is `locked` (e.g. a published statement) refuses
+            # every change in its form: no Edit button that leads only to a refusal.
+            can_change=not getattr(obj, "locked", False)
+            and self.restricted("change").filter(pk=pk).exists(),
             can_delete=self.restricted("delete").filter(pk=pk).exists(),
             extra_template=self.register.detail_template,
             related=[

@@ -71,7 +71,15 @@ def statement_document(request, pk: int):
         later = pdf_later(request, title=_pdf_title(statement), source=statement)
         if later is not None:
             return later
-    context = {"statement": statement, "data": services.content(statement), "public": False}
+    context = {
+        "statement": statement,
+        "data": services.content(statement),
+        "public": False,
+        # What the reader may do next, from the document itself (not printed).
+        "may_edit": not statement.locked
+        and Statement.objects.restrict(request.user, "change").filter(pk=pk).exists(),
+        "may_correct": services.may_correct(request.user, statement),
+    }
     return _statement_response(request, statement, context)
 
 
