@@ -234,9 +234,7 @@ def test_the_statement_page_shows_every_section_and_the_flower(world, make_user,
     assert client.get(url).status_code == 404
 
 
-def test_a_published_statement_offers_a_corrected_version_instead_of_edit(
-    world, make_user, client
-):
+def test_a_published_statement_offers_a_corrected_version_instead_of_edit(world, make_user, client):
     manager = _grant(make_user, Role.ENVIRONMENTAL_MANAGER, world.root)
     client.force_login(manager)
     edit_url = reverse("publication:statement_edit", args=[world.statement.pk])
