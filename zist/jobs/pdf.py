@@ -51,10 +51,13 @@ def _source(source) -> dict:
     return {}
 
 
-def queue(request, *, title: str, source=None) -> HttpResponseRedirect:
+def queue(request, *, title: str, source=None) -> HttpResponseRedirect | None:
     """Queue the PDF this request asks for and send the person to the job's page. The
     same request again while its job is unfinished finds that job (the key); once it
-    has finished, asking again renders anew (the records may have changed)."""
+    has finished, asking again renders anew (the records may have changed). None for
+    an anonymous reader (nobody to hand the file to): the page renders it now."""
+    if not request.user.is_authenticated:
+        return None
     spec = {
         "path": request.path_info,
         "script": request.META.get("SCRIPT_NAME", ""),
@@ -71,7 +74,7 @@ def queue(request, *, title: str, source=None) -> HttpResponseRedirect:
     with transaction.atomic():
         Job.objects.filter(key=key, state__in=(State.DONE, State.FAILED)).update(key=None)
         job = engine.enqueue("pdf", spec, title, user=request.user, key=key)
-    return HttpResponseRedirect(reverse("jobs:job_detail", args=[job.uuid]), status=303)
+    return HttpResponseRedirect(reverse("jobs:job_detail", args=[job.uuid]))
 
 
 class _Kept(BaseStorage):

@@ -8,7 +8,7 @@ from zist.jobs.models import Job, State
 
 def job_of(response) -> Job:
     """The job a "PDF, please" answer sent its person to."""
-    assert response.status_code == 303, response.status_code
+    assert response.status_code == 302, response.status_code
     return Job.objects.get(uuid=response["Location"].rstrip("/").rsplit("/", 1)[-1])
 
 
