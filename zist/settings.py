@@ -432,8 +432,18 @@ ZIST_JOBS_QUEUE = env_str("ZIST_JOBS_QUEUE", "zist")
 ZIST_JOBS_STALE_SECONDS = env_int("ZIST_JOBS_STALE_SECONDS", 3600)
 # Imports of files larger than this run as a background job (0: always).
 ZIST_IMPORT_BACKGROUND_BYTES = env_int("ZIST_IMPORT_BACKGROUND_KB", 256) * 1024
+# A register list printed with more rows than this is rendered by a background job (the
+# statement and the master plan always are; decision 0020).
+ZIST_PDF_BACKGROUND_ROWS = env_int("ZIST_PDF_BACKGROUND_ROWS", 200)
+# The file a PDF job rendered is deleted this many days after (nightly); asked for again,
+# it is rendered anew.
+ZIST_PDF_KEEP_DAYS = env_int("ZIST_PDF_KEEP_DAYS", 7)
 ZIST_NIGHTLY_HOUR = env_int("ZIST_NIGHTLY_HOUR", 2)
-ZIST_SCHEDULE = [("remind", "hourly"), ("refresh-objectives", "nightly")]
+ZIST_SCHEDULE = [
+    ("remind", "hourly"),
+    ("refresh-objectives", "nightly"),
+    ("forget-pdfs", "nightly"),
+]
 CELERY_BROKER_URL = ZIST_BROKER_URL or "memory://"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": ZIST_JOBS_STALE_SECONDS}

@@ -21,23 +21,27 @@ class UserPreferencesMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        language = translation.get_language() or "en"
-        user = getattr(request, "user", None)
-        if user is not None and user.is_authenticated:
-            calendar = user.preferred_calendar
-            digits = user.preferred_digits(language)
-            organisation = user.organisation
-            zone = organisation.time_zone if organisation else None
-        else:
-            calendar = calendars.JALALI if language == "fa" else calendars.GREGORIAN
-            digits = calendars.PERSIAN_DIGITS if language == "fa" else calendars.LATIN_DIGITS
-            zone = None
-        calendars.activate(calendar, digits)
-        if zone:
-            timezone.activate(zoneinfo.ZoneInfo(zone))
-        else:
-            timezone.deactivate()
+        activate_preferences(getattr(request, "user", None), translation.get_language() or "en")
         return self.get_response(request)
+
+
+def activate_preferences(user, language: str) -> None:
+    """The calendar, digits and time zone of `user` reading in `language` (also used by
+    a background job that renders a page for its user)."""
+    if user is not None and user.is_authenticated:
+        calendar = user.preferred_calendar
+        digits = user.preferred_digits(language)
+        organisation = user.organisation
+        zone = organisation.time_zone if organisation else None
+    else:
+        calendar = calendars.JALALI if language == "fa" else calendars.GREGORIAN
+        digits = calendars.PERSIAN_DIGITS if language == "fa" else calendars.LATIN_DIGITS
+        zone = None
+    calendars.activate(calendar, digits)
+    if zone:
+        timezone.activate(zoneinfo.ZoneInfo(zone))
+    else:
+        timezone.deactivate()
 
 
 class ContentSecurityPolicyMiddleware:

@@ -32,7 +32,7 @@ from zist.core.exports import FORMATS, export
 from zist.core.forms import ImportForm, add_validation_error
 from zist.core.history import attachment_entries, object_history, restrict_history
 from zist.core.middleware import note_refusal
-from zist.core.pdf import pdf_response, record_organisation, wants_pdf
+from zist.core.pdf import pdf_later, pdf_response, record_organisation, wants_pdf
 from zist.core.querysets import scope_paths
 from zist.core.registry import DeleteRefused, Register, delete_record
 
@@ -163,6 +163,11 @@ class ObjectListView(RegisterView):
             query.pop("export", None)
             return HttpResponseRedirect(f"{request.path}?{query.urlencode()}")
         title = str(self.register.verbose_name_plural())
+        if count > settings.ZIST_PDF_BACKGROUND_ROWS:
+            # A long list is rendered by a background job; the person follows it.
+            later = pdf_later(request, title=title, source=self.model)
+            if later is not None:
+                return later
         context = self.base_context(
             filterset=filterset,
             table=table,
@@ -245,7 +250,10 @@ class ObjectDetailView(RegisterView):
             object=obj,
             fields=fields,
             **self.object_urls(pk),
-            can_change=self.restricted("change").filter(pk=pk).exists(),
+            # A record that says it is `locked` (e.g. a published statement) refuses
+            # every change in its form: no Edit button that leads only to a refusal.
+            can_change=not getattr(obj, "locked", False)
+            and self.restricted("change").filter(pk=pk).exists(),
             can_delete=self.restricted("delete").filter(pk=pk).exists(),
             extra_template=self.register.detail_template,
             related=[

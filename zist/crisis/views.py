@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from zist.core import calendars, concurrency
 from zist.core.forms import add_validation_error
-from zist.core.pdf import pdf_response, wants_pdf
+from zist.core.pdf import pdf_later, pdf_response, wants_pdf
 from zist.core.registry import registers
 from zist.core.views import can
 from zist.crisis import models as m
@@ -103,6 +103,11 @@ def drill_trend(request):
 def plan_document(request, pk: int):
     """The printable plan: frozen if approved, else assembled now."""
     plan = get_object_or_404(m.MasterPlan.objects.restrict(request.user, "view"), pk=pk)
+    if wants_pdf(request):
+        # Always a background job: the plan runs to many pages.
+        later = pdf_later(request, title=str(plan), source=plan)
+        if later is not None:
+            return later
     if plan.status == m.PlanStatus.APPROVED and plan.document:
         body = plan.document
     else:

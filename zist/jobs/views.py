@@ -3,13 +3,15 @@ job with its outcome, and running a failed one again."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponseRedirect
+from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zist.jobs import engine, services
+from zist.jobs import engine, pdf, services
 from zist.jobs.models import State
 
 PAGE = 100
@@ -53,3 +55,22 @@ def job_retry(request, uuid):
     else:
         messages.error(request, _("This job cannot be run again now."))
     return HttpResponseRedirect(reverse("jobs:job_detail", args=[job.uuid]))
+
+
+@login_required
+def job_file(request, uuid):
+    """A PDF a job rendered: only to the person who asked, and only while they may
+    still see what it shows (checked now, not when it was rendered)."""
+    job = _job(request, uuid)
+    name = (job.result or {}).get("file") if isinstance(job.result, dict) else None
+    if job.state != State.DONE or not name or job.user_id != request.user.pk:
+        raise Http404
+    if not pdf.may_download(request.user, job):
+        raise PermissionDenied
+    if not default_storage.exists(name):
+        raise Http404
+    return FileResponse(
+        default_storage.open(name, "rb"),
+        content_type="application/pdf",
+        filename=job.result.get("filename") or "document.pdf",
+    )

@@ -4,6 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from zist.core.forms import ZistModelForm, scope_choices
 from zist.organisations.models import Organisation, Unit
 
+LOGO_MAX_BYTES = 1024 * 1024
+
 
 class OrganisationForm(ZistModelForm):
     class Meta:
@@ -18,7 +20,15 @@ class OrganisationForm(ZistModelForm):
             "time_zone",
             "currency",
             "description",
+            "logo",
         ]
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        # Every PDF and statement page carries it inline (a data: URL): keep it small.
+        if logo and getattr(logo, "size", 0) > LOGO_MAX_BYTES:
+            raise forms.ValidationError(_("The logo may be at most 1 MB."))
+        return logo
 
 
 class UnitForm(ZistModelForm):

@@ -6,7 +6,7 @@ import zoneinfo
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -67,6 +67,15 @@ class Organisation(ZistModel):
         help_text=_("ISO 4217 code, e.g. IRR, DKK, EUR."),
     )
     description = models.TextField(_("description"), blank=True)
+    # Printed in the running header of every PDF and shown on the environmental
+    # statement and the public portal; a small PNG or JPEG (see the form's limits).
+    logo = models.ImageField(
+        _("logo"),
+        upload_to="logos/",
+        blank=True,
+        validators=[FileExtensionValidator(["png", "jpg", "jpeg"])],
+        help_text=_("PNG or JPEG, at most 1 MB; shown on the statement and printed on PDFs."),
+    )
 
     class Meta:
         ordering = ["name"]

@@ -150,6 +150,12 @@ class Statement(ZistModel):
     def is_published(self) -> bool:
         return self.status in (StatementStatus.PUBLISHED, StatementStatus.SUPERSEDED)
 
+    @property
+    def locked(self) -> bool:
+        """Validated or published: its form refuses every change (clean), so its page
+        offers no Edit; a published one offers a corrected version instead."""
+        return self.status != StatementStatus.DRAFT
+
     def clean(self) -> None:
         if self.pk:
             stored = type(self).objects.filter(pk=self.pk).values_list("status", flat=True).first()

@@ -19,7 +19,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zist.core.pdf import pdf_response, wants_pdf
+from zist.core.pdf import pdf_later, pdf_response, wants_pdf
 from zist.publication import portal, services
 from zist.publication.forms import CorrectForm, InquiryForm, ValidateForm
 from zist.publication.models import Statement
@@ -43,10 +43,14 @@ def _statement(request, pk: int) -> Statement:
     )
 
 
+def _pdf_title(statement) -> str:
+    return statement.title or _("Environmental statement %(year)s") % {"year": statement.year}
+
+
 def _statement_response(request, statement, context):
     """The statement page, or its PDF (`?format=pdf`) from the same template."""
     if wants_pdf(request):
-        title = statement.title or _("Environmental statement %(year)s") % {"year": statement.year}
+        title = _pdf_title(statement)
         return pdf_response(
             request,
             "publication/statement_page.html",
@@ -62,7 +66,20 @@ def _statement_response(request, statement, context):
 @login_required
 def statement_document(request, pk: int):
     statement = _statement(request, pk)
-    context = {"statement": statement, "data": services.content(statement), "public": False}
+    if wants_pdf(request):
+        # Always a background job: compiling and laying out takes seconds.
+        later = pdf_later(request, title=_pdf_title(statement), source=statement)
+        if later is not None:
+            return later
+    context = {
+        "statement": statement,
+        "data": services.content(statement),
+        "public": False,
+        # What the reader may do next, from the document itself (not printed).
+        "may_edit": not statement.locked
+        and Statement.objects.restrict(request.user, "change").filter(pk=pk).exists(),
+        "may_correct": services.may_correct(request.user, statement),
+    }
     return _statement_response(request, statement, context)
 
 

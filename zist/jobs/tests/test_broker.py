@@ -60,6 +60,9 @@ class Worker:
             "ZIST_DATA_DIR": str(settings.DATA_DIR),
             "ZIST_JOBS_STALE_SECONDS": str(STALE),
             "ZIST_WARN_UNCOMMITTED_APPS": "0",
+            # The same hosts as the web process (a PDF job asks for the page again at
+            # the host the person used; the test client's is "testserver").
+            "ZIST_ALLOWED_HOSTS": ",".join(settings.ALLOWED_HOSTS),
         }
         db = connection.settings_dict
         if connection.vendor == "sqlite":
@@ -188,3 +191,34 @@ def test_killing_the_worker_mid_import_stores_nothing_and_the_job_runs_again(
     assert job.state == State.DONE, job.error
     assert job.attempts == 2
     assert Action.objects.filter(title__startswith="Background action").count() == 1500
+
+
+def test_a_worker_renders_a_persian_statement_pdf_for_the_person_who_asked(
+    cast, make_user, client, broker_url, queue
+):
+    from zist.core.testing import pdf_text, squash
+    from zist.jobs.testing import job_of
+    from zist.publication.tests.conftest import World
+
+    world = World(cast)
+    client.force_login(make_user(Role.ENVIRONMENTAL_MANAGER, world.root, language="fa"))
+    worker = Worker(broker_url, queue)
+    try:
+        url = f"/fa/publication/statements/{world.statement.pk}/document/?format=pdf"
+        job = wait_for(job_of(client.get(url)), timeout=120)
+        assert job.state == State.DONE, job.error
+        # The worker's render is the person's: Persian headings, Persian digits.
+        download = client.get(job.link)
+        assert download.status_code == 200
+        text = pdf_text(b"".join(download.streaming_content))
+        assert squash("خط‌مشی زیست‌محیطی و راهبری") in squash(text)
+        assert "۳٬۷۰۰" in text
+        # Sent to the worker again: nothing is rendered a second time.
+        written = (Path(settings.MEDIA_ROOT) / job.result["file"]).stat().st_mtime_ns
+        engine.dispatch(job.pk)
+        time.sleep(1.5)
+        job.refresh_from_db()
+        assert job.attempts == 1
+        assert (Path(settings.MEDIA_ROOT) / job.result["file"]).stat().st_mtime_ns == written
+    finally:
+        worker.stop()

@@ -144,3 +144,12 @@ def fig(value) -> str:
         return figure(Decimal(str(value)))
     except InvalidOperation:
         return str(value)
+
+
+@register.simple_tag
+def organisation_logo(organisation) -> str:
+    """The organisation's logo as a data: URL, or "" (uploads are never served as
+    static media; a logo is small and public on the statement)."""
+    from zist.core.pdf import logo_data_uri
+
+    return logo_data_uri(organisation)

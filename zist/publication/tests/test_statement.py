@@ -232,3 +232,26 @@ def test_the_statement_page_shows_every_section_and_the_flower(world, make_user,
     client.force_login(stranger)
     url = reverse("publication:statement_document", args=[world.statement.pk])
     assert client.get(url).status_code == 404
+
+
+def test_a_published_statement_offers_a_corrected_version_instead_of_edit(world, make_user, client):
+    manager = _grant(make_user, Role.ENVIRONMENTAL_MANAGER, world.root)
+    client.force_login(manager)
+    edit_url = reverse("publication:statement_edit", args=[world.statement.pk])
+    detail_url = reverse("publication:statement_detail", args=[world.statement.pk])
+    document_url = reverse("publication:statement_document", args=[world.statement.pk])
+    # A draft: Edit on its page and on the document.
+    assert f'href="{edit_url}"' in client.get(detail_url).content.decode()
+    assert f'href="{edit_url}"' in client.get(document_url).content.decode()
+    verifier = _grant(make_user, Role.EXTERNAL_AUDITOR, world.root)
+    services.validate(verifier, world.statement, "Signed.")
+    # Validated: nothing to edit (the form would refuse), nothing to correct yet.
+    assert f'href="{edit_url}"' not in client.get(detail_url).content.decode()
+    assert "Make a corrected version" not in client.get(document_url).content.decode()
+    services.publish(manager, world.statement)
+    detail = client.get(detail_url).content.decode()
+    document = client.get(document_url).content.decode()
+    assert f'href="{edit_url}"' not in detail and f'href="{edit_url}"' not in document
+    assert 'id="statement-correct"' in detail
+    assert f'href="{detail_url}#statement-correct"' in document
+    assert "Make a corrected version" in document
