@@ -207,15 +207,25 @@ def check(state: dict) -> None:
     expect(queued_by == request_id, f"the job's request id {queued_by} is not {request_id}")
     say(f"   job {job_uuid} done by the worker ({ran_on}), request id {request_id}")
 
-    say("4. a PDF of the readings through the proxy")
+    say("4. a PDF of the readings through the proxy: rendered by the worker")
+    # Over ZIST_PDF_BACKGROUND_ROWS rows a list's PDF is a job (decision 0020): the page
+    # sends the person to the job, the worker renders it, either app server serves it.
     status, headers, body = client.get(f"{proxy}/en/meters/readings/?export=pdf")
-    expect(status == 200, f"the PDF answered {status}: {body[:300]!r}")
+    expect(status == 302, f"the PDF answered {status}: {body[:300]!r}")
+    match = re.search(r"/jobs/([0-9a-f-]{36})/", headers["Location"])
+    expect(match is not None, f"the PDF was not sent to a job: {headers['Location']}")
+    pdf_job = wait_for_job(client, proxy, match.group(1))
+    expect(pdf_job["state"] == "done", f"the PDF job did not succeed: {pdf_job}")
+    pdf_ran_on, _queued_by = job_row(state["database_url"], match.group(1))
+    expect(int(pdf_ran_on.rsplit(":", 1)[1]) in family(state["worker_pid"]), pdf_ran_on)
+    status, headers, body = client.get(f"{proxy}/en/jobs/{match.group(1)}/file/")
+    expect(status == 200, f"the PDF file answered {status}: {body[:300]!r}")
     expect(headers["Content-Type"] == "application/pdf", headers["Content-Type"])
     from pypdf import PdfReader
 
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(body)).pages)
     expect(METER in text, "the PDF does not show the imported meter")
-    say(f"   {len(body)} bytes, {len(PdfReader(io.BytesIO(body)).pages)} pages")
+    say(f"   {len(body)} bytes, {len(PdfReader(io.BytesIO(body)).pages)} pages, by {pdf_ran_on}")
 
     say("5. the results from the other app server, and through the proxy")
     served_by = upstream_of(state["logs"]["nginx-access"], request_id)
