@@ -110,9 +110,7 @@ def apply_evaluation(aspect: Aspect, obligations: Iterable | None = None) -> boo
         translation.override(language),
         calendars.override(calendars.active_calendar(), calendars.language_digits(language)),
     ):
-        names = (
-            dict(criteria_set.criteria.values_list("code", "name")) if criteria_set else {}
-        )
+        names = dict(criteria_set.criteria.values_list("code", "name")) if criteria_set else {}
         values["significance_reason"] = reason(evaluation, threshold, names)
     return aspect.assign(values)
 

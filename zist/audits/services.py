@@ -15,7 +15,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from zist.core import calendars
 from zist.audits.models import (
     NONCONFORMITY_GRADES,
     Audit,

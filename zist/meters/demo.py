@@ -99,7 +99,10 @@ def _factors(root, org_name) -> int:
             gas="co2e",
             region=region,
             valid_from=2023,
-            defaults={"value": Decimal(value), "factor_unit": unit, "source": DEMO_SOURCE[root.organisation.language],
+            defaults={
+                "value": Decimal(value),
+                "factor_unit": unit,
+                "source": DEMO_SOURCE[root.organisation.language],
             },
         )
         made += new

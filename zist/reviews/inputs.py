@@ -12,9 +12,8 @@ import datetime as dt
 
 from django.apps import apps
 from django.db.models import Count, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import capfirst
-from django.utils import translation
 from django.utils.translation import gettext as _
 
 # (section key, [(model label, date field for "in the period" or None, choice
