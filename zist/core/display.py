@@ -124,6 +124,18 @@ def _json_inline(value, labels: dict) -> str:
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+def display_on(obj: models.Model, value, field: models.Field | None) -> str:
+    """`display(value, field)` for a value of `obj`, with what only the record knows: an
+    amount of money (a field with `currency_of`, the path to the record's currency code)
+    with as many decimals as its currency has (DKK 1 500,50, IRR 1,500)."""
+    path = getattr(field, "currency_of", None)
+    if path and isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        currency = field_value(obj, path)
+        if currency:
+            return numbers.format_money(value, currency)
+    return display(value, field)
+
+
 def decimals_for(field: models.Field | None) -> int | None:
     """The decimals a field's values are shown with, where the field knows them (a
     field may say `display_decimals`); None: those the value carries."""

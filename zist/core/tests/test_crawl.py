@@ -119,6 +119,9 @@ class TestEveryPage:
         "username,language",
         [
             ("district3.rep", "fa"),
+            ("district3.leader", "fa"),
+            ("region2.internal", "fa"),
+            ("albertslund.auditor", "da"),
             ("region2.auditor", "en"),
             ("qazvin.crisis", "fa"),
             ("viewer", "en"),

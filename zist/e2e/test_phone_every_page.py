@@ -1,0 +1,143 @@
+"""Every kind of page on a 390×844 phone, in Persian and in Danish: no visible control
+smaller than 44 px in either direction (the rule of test_phone_pages.py, which also
+runs axe-core on the ten key pages).
+
+One page of each kind of every register (list, detail, add form, edit form, history,
+import) and every page that is no register (home, my tasks, profile, the grids and
+reports that take no parameter), over the whole demo. The pages of one language are
+read in one browser tab after one login, each loaded once, so the whole walk stays
+within a minute or two; the test prints how many pages it read and how long it took.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+import pytest
+from django.db import transaction
+from django.test import Client
+from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, reverse
+from django.utils import translation
+
+from zist.core.registry import registers
+from zist.core.views import can
+from zist.e2e import log_in, screenshot
+from zist.e2e.test_phone_pages import small_controls
+from zist.users.models import User
+
+pytestmark = pytest.mark.e2e
+
+# Pages that are no page to look at: files, the API, the language switch, logging out,
+# and pages that only answer a form's POST.
+NOT_PAGES = re.compile(
+    r"^/(files|static|media|api|i18n)/|/logout/$|/(export|download|pdf|csv|xlsx|json)/?$"
+)
+KINDS = ("list", "add", "import", "detail", "edit", "history")
+
+
+def _pattern_names(resolver: URLResolver, namespace: str = "") -> list[str]:
+    """Names of the URL patterns that take no parameter, with their namespaces."""
+    names = []
+    for entry in resolver.url_patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            if not entry.pattern.converters and "(?P<" not in str(entry.pattern):
+                names += _pattern_names(entry, inner)
+        elif isinstance(entry, URLPattern) and entry.name and not entry.pattern.converters:
+            if "(?P<" not in str(entry.pattern):
+                names.append(f"{namespace}{entry.name}")
+    return names
+
+
+def other_pages(user, register_urls: set[str]) -> list[str]:
+    """Every page without parameters that is no register page and that the person may
+    open (asked of the server first: some answer only a form's POST)."""
+    client = Client()
+    client.force_login(user)
+    urls = []
+    for name in _pattern_names(get_resolver()):
+        try:
+            url = reverse(name)
+        except NoReverseMatch:
+            continue
+        if url in register_urls or NOT_PAGES.search(url) or url in urls:
+            continue
+        response = client.get(url)
+        if response.status_code == 200 and "html" in response.get("Content-Type", ""):
+            urls.append(url)
+    return urls
+
+
+def pages_for(username: str, language: str) -> dict[str, str]:
+    """{what: url} for one person: each register's pages (its first record the person
+    may change, else may see) and the pages that are no register."""
+    user = User.objects.get(username=username)
+    pages: dict[str, str] = {}
+    with translation.override(language):
+        for reg in registers():
+            label = reg.label()
+            if not can(user, reg.model, "view"):
+                continue
+            pages[f"{label} list"] = reverse(reg.url_name("list"))
+            if can(user, reg.model, "add"):
+                pages[f"{label} add"] = reverse(reg.url_name("add"))
+                pages[f"{label} import"] = reverse(reg.url_name("import"))
+            objects = reg.model.objects.order_by("pk")
+            changeable = objects.restrict(user, "change").first()
+            record = changeable or objects.restrict(user, "view").first()
+            if record is None:
+                continue
+            for kind in ("detail", "history"):
+                pages[f"{label} {kind}"] = reverse(reg.url_name(kind), args=[record.pk])
+            if changeable is not None:
+                pages[f"{label} edit"] = reverse(reg.url_name("edit"), args=[changeable.pk])
+        for url in other_pages(user, set(pages.values())):
+            pages[url] = url
+    return pages
+
+
+@pytest.fixture
+def whole_demo(demo):
+    """Everything `zist demo` loads, committed for the live server (the test database
+    is emptied after the test)."""
+    from zist.demo.management.commands.demo import Command
+
+    with transaction.atomic():
+        Command(stdout=open("/dev/null", "w")).load()  # noqa: SIM115
+
+
+@pytest.mark.usefixtures("whole_demo")
+@pytest.mark.parametrize(
+    ("language", "username"), [("fa", "tehran.admin"), ("da", "albertslund.manager")]
+)
+def test_no_control_on_any_kind_of_page_is_smaller_than_44_px(phone390, watch, language, username):
+    pages = pages_for(username, language)
+    started = time.perf_counter()
+    log_in(phone390, username)
+    problems: dict[str, list[str]] = {}
+    statuses: dict[str, int] = {}
+    measuring = 0.0
+    for what, url in pages.items():
+        response = phone390.goto(url)
+        statuses[what] = response.status if response else 0
+        if statuses[what] != 200:
+            continue
+        before = time.perf_counter()
+        found = small_controls(phone390)
+        measuring += time.perf_counter() - before
+        if found:
+            problems[f"{what} ({url})"] = found
+    seconds = time.perf_counter() - started
+    read = sum(1 for status in statuses.values() if status == 200)
+    print(
+        f"\n{language}: {read} of {len(pages)} pages read in {seconds:.1f} s "
+        f"({measuring:.1f} s of it measuring)"
+    )
+    for kind in KINDS:
+        count = sum(1 for what, s in statuses.items() if what.endswith(f" {kind}") and s == 200)
+        print(f"  {kind}: {count}")
+    screenshot(phone390, f"{language}-phone-every-page-last")
+    assert read == len(pages), {what: s for what, s in statuses.items() if s != 200}
+    assert read > 250
+    assert problems == {}
