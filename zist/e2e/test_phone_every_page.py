@@ -34,6 +34,16 @@ NOT_PAGES = re.compile(
     r"^/(files|static|media|api|i18n)/|/logout/$|/(export|download|pdf|csv|xlsx|json)/?$"
 )
 KINDS = ("list", "add", "import", "detail", "edit", "history")
+# Pictures for a person to look at (with ZIST_E2E_SCREENSHOTS set).
+SHOTS = {
+    "organisations.unit list",
+    "clauses.library list",
+    "clauses.clause detail",
+    "aspects.aspect detail",
+    "/fa/training/needs/",
+    "/da/training/needs/",
+    "/fa/communication/representatives/",
+}
 
 
 def _pattern_names(resolver: URLResolver, namespace: str = "") -> list[str]:
@@ -147,6 +157,8 @@ def test_no_control_on_any_kind_of_page_is_smaller_than_44_px(phone390, language
         measuring += time.perf_counter() - before
         if found:
             problems[f"{what} ({url})"] = found
+        if what in SHOTS:
+            screenshot(phone390, f"{language}-every-page-{re.sub(r'[^a-z]+', '-', what)}")
     seconds = time.perf_counter() - started
     read = sum(1 for status in statuses.values() if status == 200)
     print(

@@ -117,7 +117,10 @@ class TestEveryPage:
 
     @pytest.mark.parametrize(
         "username,language",
+        # One account of every role (the administrator's links are followed by the
+        # Persian crawl above).
         [
+            ("region2.manager", "fa"),
             ("district3.rep", "fa"),
             ("district3.leader", "fa"),
             ("region2.internal", "fa"),
