@@ -80,6 +80,8 @@ class Clause(ZistModel):
 
     scope_field = "library__unit"
     str_select_related = ("library",)
+    # Derived from the number for sorting: nobody reads it.
+    history_hidden = ("sort_key",)
 
     library = models.ForeignKey(
         Library, models.CASCADE, related_name="clauses", verbose_name=_("library")

@@ -76,8 +76,11 @@ def display(value, field: models.Field | None = None, digits: bool = True) -> st
             value,
             decimals=decimals_for(field),
             digits=None if digits else calendars.LATIN_DIGITS,
-            # A year is a label, not a quantity: 2025, never 2.025.
-            grouping=not (field is not None and field.name.endswith("year")),
+            # A year is a label, not a quantity: 2025, never 2.025 (a field named
+            # "…year", or one that says `is_year`).
+            grouping=not (
+                field is not None and (field.name.endswith("year") or getattr(field, "is_year", 0))
+            ),
         )
     if isinstance(value, models.Manager):
         return ", ".join(str(item) for item in value.all()) or EMPTY

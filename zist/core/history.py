@@ -177,6 +177,8 @@ def _tracked_fields(record) -> list[str]:
         # treebeard's bookkeeping, labelled in English only; a unit's moves show through
         # its parent field instead.
         skip |= {"path", "depth", "numchild"}
+    # Bookkeeping a model derives from what people typed (a clause's sort key).
+    skip |= set(getattr(record.instance_type, "history_hidden", ()))
     return [
         f.attname
         for f in record._meta.concrete_fields

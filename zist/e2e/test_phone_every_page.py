@@ -1,6 +1,6 @@
 """Every kind of page on a 390×844 phone, in Persian and in Danish: no visible control
 smaller than 44 px in either direction (the rule of test_phone_pages.py, which also
-runs axe-core on the ten key pages).
+runs axe-core on the ten key pages), and no page wider than the phone.
 
 One page of each kind of every register (list, detail, add form, edit form, history,
 import) and every page that is no register (home, my tasks, profile, the grids and
@@ -44,6 +44,14 @@ SHOTS = {
     "/da/training/needs/",
     "/fa/communication/representatives/",
 }
+
+
+def sideways(page) -> list[str]:
+    """The page itself scrolls sideways (a wide table scrolls inside its own box)."""
+    width = page.evaluate(
+        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+    )
+    return [f"page {width[0]} px wide on a {width[1]} px screen"] if width[0] > width[1] + 1 else []
 
 
 def _pattern_names(resolver: URLResolver, namespace: str = "") -> list[str]:
@@ -153,7 +161,7 @@ def test_no_control_on_any_kind_of_page_is_smaller_than_44_px(phone390, language
         if statuses[what] != 200:
             continue
         before = time.perf_counter()
-        found = small_controls(phone390)
+        found = small_controls(phone390) + sideways(phone390)
         measuring += time.perf_counter() - before
         if found:
             problems[f"{what} ({url})"] = found

@@ -156,3 +156,7 @@ class Instrument(ZistModel):
             errors["factor_unit"] = _("The factor is a mass per energy (kg/kWh…).")
         if errors:
             raise ValidationError(errors)
+
+
+# A year, shown as a label (2006, never 2,006).
+EmissionFactor._meta.get_field("valid_from").is_year = True
