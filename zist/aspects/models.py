@@ -21,6 +21,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from zist.aspects import significance
+from zist.core.display import display
 from zist.core.models import ZistModel
 
 
@@ -171,7 +172,7 @@ class Criterion(ZistModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.name} ({self.minimum}–{self.maximum})"
+        return f"{self.name} ({display(self.minimum)}–{display(self.maximum)})"
 
 
 class OverrideRule(ZistModel):
@@ -208,7 +209,7 @@ class OverrideRule(ZistModel):
     def __str__(self) -> str:
         text = str(self.get_kind_display())
         if self.kind == RuleKind.CRITERION_AT_LEAST and self.criterion_id:
-            text = f"{self.criterion.name} ≥ {self.minimum}"
+            text = f"{self.criterion.name} ≥ {display(self.minimum)}"
         if self.condition:
             text = f"{self.get_condition_display()}: {text}"
         return text

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from zist.aspects import significance
 from zist.aspects.models import Aspect, Condition, CriteriaSet
+from zist.core import calendars
 from zist.core.display import display
 
 
@@ -41,8 +42,8 @@ def _number(value) -> str:
     return display(value)
 
 
-def reason(evaluation: significance.Evaluation, threshold) -> str:
-    """Why, in words (the active language)."""
+def reason(evaluation: significance.Evaluation, threshold, names: dict | None = None) -> str:
+    """Why, in words (the active language); `names`: criterion code → its name."""
     score = _number(evaluation.score) if evaluation.score is not None else "—"
     limit = _number(threshold)
     if evaluation.basis == significance.BY_SCORE:
@@ -63,7 +64,7 @@ def reason(evaluation: significance.Evaluation, threshold) -> str:
         ) % {
             "score": score,
             "threshold": limit,
-            "criterion": rule.criterion,
+            "criterion": (names or {}).get(rule.criterion, rule.criterion),
             "minimum": display(rule.minimum),
             "condition": (" · " + str(Condition(rule.condition).label)) if rule.condition else "",
         }
@@ -102,9 +103,15 @@ def apply_evaluation(aspect: Aspect, obligations: Iterable | None = None) -> boo
             "significant": evaluation.significant,
             "significance_basis": evaluation.basis,
         }
-    # The reason is kept in the organisation's language, like the register's data.
-    with translation.override(aspect.activity.unit.organisation.language):
-        values["significance_reason"] = reason(evaluation, threshold)
+    # The reason is kept in the organisation's language and digits, like the
+    # register's data.
+    language = aspect.activity.unit.organisation.language
+    with (
+        translation.override(language),
+        calendars.override(calendars.active_calendar(), calendars.language_digits(language)),
+    ):
+        names = dict(criteria_set.criteria.values_list("code", "name")) if criteria_set else {}
+        values["significance_reason"] = reason(evaluation, threshold, names)
     return aspect.assign(values)
 
 

@@ -74,6 +74,14 @@ class ChecklistItemForm(ZistModelForm):
         model = ChecklistItem
         fields = ["audit", "clause", "question", "position", "result", "notes"]
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        item = self.instance
+        if item.pk and item.clause_id and item.clause.library.builtin:
+            # A built-in library's question is stored as its English source and
+            # translated when read; the form would show (and store) that English text.
+            del self.fields["question"]
+
 
 class FindingForm(ZistModelForm):
     class Meta:

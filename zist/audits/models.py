@@ -206,8 +206,18 @@ class ChecklistItem(ZistModel):
         verbose_name_plural = _("checklist items")
 
     def __str__(self) -> str:
-        number = self.clause.number if self.clause_id else ""
+        number = self.clause.display_number if self.clause_id else ""
         return f"{number} {self.display_question[:80]}".strip()
+
+    @classmethod
+    def history_text(cls, record, name: str, value) -> str | None:
+        """A built-in library's question in history, translated as on the page."""
+        if name == "question" and value and record.clause_id:
+            from zist.clauses.models import Clause
+
+            if Clause.objects.filter(pk=record.clause_id, library__builtin=True).exists():
+                return gettext(value)
+        return None
 
     @property
     def display_question(self) -> str:

@@ -196,7 +196,11 @@ def raise_nonconformity(finding: Finding, user=None):
 
     if finding.grade not in NONCONFORMITY_GRADES or finding.nonconformity_id:
         return finding.nonconformity
-    clause = f"{finding.clause.number} " if finding.clause_id else ""
+    # The title is the organisation's text from now on: its number in its digits.
+    digits = calendars.language_digits(finding.unit.organisation.language)
+    clause = (
+        f"{calendars.localize_digits(finding.clause.number, digits)} " if finding.clause_id else ""
+    )
     with transaction.atomic():
         nc = Nonconformity.objects.create(
             unit=finding.unit,

@@ -21,7 +21,7 @@ class ChecklistItemTable(Table):
         # Built-in questions are translated when read (ChecklistItem.display_question).
         Column("display_question", verbose_name=_("Question"), orderable=False),
         "audit",
-        Column("clause__number", verbose_name=_("Clause")),
+        Column("clause__display_number", verbose_name=_("Clause"), orderable=False),
         "result",
     ]
     prefetch = ("clause__library",)
@@ -33,7 +33,7 @@ class FindingTable(Table):
         "statement",
         "grade",
         "unit",
-        Column("clause__number", verbose_name=_("Clause")),
+        Column("clause__display_number", verbose_name=_("Clause"), orderable=False),
         "audit",
         "nonconformity",
     ]

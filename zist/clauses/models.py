@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from zist.core import calendars
 from zist.core.models import ZistModel
 from zist.core.querysets import subtree_q
 
@@ -53,6 +54,16 @@ class Library(ZistModel):
         ]
 
     def __str__(self) -> str:
+        return self.display_name
+
+    @classmethod
+    def history_text(cls, record, name: str, value) -> str | None:
+        if name == "name" and value and record.builtin:
+            return gettext(value)
+        return None
+
+    @property
+    def display_name(self) -> str:
         return gettext(self.name) if self.builtin else self.name
 
     @classmethod
@@ -69,6 +80,8 @@ class Clause(ZistModel):
 
     scope_field = "library__unit"
     str_select_related = ("library",)
+    # Derived from the number for sorting: nobody reads it.
+    history_hidden = ("sort_key",)
 
     library = models.ForeignKey(
         Library, models.CASCADE, related_name="clauses", verbose_name=_("library")
@@ -91,12 +104,17 @@ class Clause(ZistModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.number} {self.display_title}"
+        return f"{self.display_number} {self.display_title}"
 
     @classmethod
     def scope_q(cls, paths: list[str], action: str) -> Q:
         own = subtree_q(cls.scope_field, paths)
         return own | Q(library__unit__isnull=True) if action == "view" else own
+
+    @property
+    def display_number(self) -> str:
+        """The number in the reader's digits (۶.۱.۲ in Persian); stored as typed."""
+        return calendars.localize_digits(self.number)
 
     @property
     def display_title(self) -> str:
@@ -107,6 +125,18 @@ class Clause(ZistModel):
         if not self.question:
             return ""
         return gettext(self.question) if self.library.builtin else self.question
+
+    @classmethod
+    def history_text(cls, record, name: str, value) -> str | None:
+        """A built-in clause's title and question in history, translated as on its
+        page (they are stored as their English source); its number in the reader's
+        digits."""
+        if name == "number" and value:
+            return calendars.localize_digits(value)
+        if name in ("title", "question") and value:
+            if Library.objects.filter(pk=record.library_id, builtin=True).exists():
+                return gettext(value)
+        return None
 
     def save(self, *args, **kwargs):
         self.sort_key = natural_key(self.number)

@@ -1,3 +1,5 @@
+from django.utils.translation import gettext_lazy as _
+
 from zist.clauses.filters import ClauseFilterSet, LibraryFilterSet
 from zist.clauses.forms import ClauseForm, LibraryForm
 from zist.clauses.models import Clause, Library
@@ -16,7 +18,9 @@ class LibraryRegister(Register):
     serializer = LibrarySerializer
     menu_group = "check"
     slug = "libraries"
-    detail_fields = ["name", "code", "unit", "builtin", "description"]
+    # A built-in library's name is translated when read.
+    detail_fields = ["display_name", "code", "unit", "builtin", "description"]
+    labels = {"display_name": _("name")}
     related = [Related("clauses", limit=50)]
     natural_key = ("unit", "code")
 
@@ -29,6 +33,8 @@ class ClauseRegister(Register):
     table = ClauseTable
     serializer = ClauseSerializer
     menu_group = "check"
-    detail_fields = ["library", "number"]
+    # The number in the reader's digits (stored as typed).
+    detail_fields = ["library", "display_number"]
+    labels = {"display_number": _("number")}
     detail_template = "clauses/clause_extra.html"
     natural_key = ("library", "number")

@@ -6,13 +6,19 @@ from zist.core.tables import Column, Table
 
 class LibraryTable(Table):
     model = Library
-    columns = ["name", "code", "unit", "builtin"]
+    columns = [
+        # A built-in library's name is translated when read (Library.__str__).
+        Column("display_name", verbose_name=_("name"), orderable=False, link=True),
+        "code",
+        "unit",
+        "builtin",
+    ]
 
 
 class ClauseTable(Table):
     model = Clause
     columns = [
-        Column("number"),
+        Column("display_number", verbose_name=_("number"), orderable=False),
         Column("display_title", verbose_name=_("title"), orderable=False, link=True),
         "library",
     ]

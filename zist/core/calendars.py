@@ -73,6 +73,11 @@ def to_persian_digits(text: str) -> str:
     return str(text).translate(_TO_PERSIAN)
 
 
+def language_digits(language: str) -> str:
+    """The digits a text written in `language` uses (Persian in Persian)."""
+    return PERSIAN_DIGITS if language == "fa" else LATIN_DIGITS
+
+
 def localize_digits(text: str, digits: str | None = None) -> str:
     """Render `text` with the active (or given) digit set."""
     if (digits or active_digits()) == PERSIAN_DIGITS:

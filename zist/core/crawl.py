@@ -221,11 +221,14 @@ _TO_LATIN = str.maketrans(PERSIAN_DIGITS + ARABIC_DIGITS + "٫٬", "0123456789" 
 FLOAT_NOISE = re.compile(r"\d[.,]\d{6,}|[.,]0000\b|\d[.,]\d*(?:0{5,}|9{5,})\d*")
 
 # Latin digits that may stand in Persian text: inside codes and identifiers (D3-E,
-# region2-d4, CO2, ISO 14001, EN 50001, PM2.5) and in e-mail addresses and URLs.
+# region2-d4, CO2, ISO 14001, EN 50001, PM2.5, ISIC 2394), in JSON (an example of what
+# to type in a JSON field, which only takes Latin digits) and in e-mail addresses and
+# URLs.
 _CODE = re.compile(
     r"[A-Za-z0-9_.\-/@:]*[A-Za-z][A-Za-z0-9_.\-/@:]*\d[A-Za-z0-9_.\-/@:]*"
     r"|[A-Za-z0-9_.\-/@:]*\d[A-Za-z0-9_.\-/@:]*[A-Za-z][A-Za-z0-9_.\-/@:]*"
-    r"|\b(?:ISO|EN|EMAS|IEC|ISO/IEC|OHSAS|GRI|SFS|DS)[ /-]?\d[\d:./-]*"
+    r"|\b(?:ISO|EN|EMAS|IEC|ISO/IEC|OHSAS|GRI|SFS|DS|ISIC)[ /-]?\d[\d:./-]*"
+    r'|\[?\{"[^\n]*[\]}]'
 )
 LATIN_NUMBER = re.compile(r"[0-9]+(?:[.,:/-][0-9]+)*")
 

@@ -76,8 +76,11 @@ def display(value, field: models.Field | None = None, digits: bool = True) -> st
             value,
             decimals=decimals_for(field),
             digits=None if digits else calendars.LATIN_DIGITS,
-            # A year is a label, not a quantity: 2025, never 2.025.
-            grouping=not (field is not None and field.name.endswith("year")),
+            # A year is a label, not a quantity: 2025, never 2.025 (a field named
+            # "…year", or one that says `is_year`).
+            grouping=not (
+                field is not None and (field.name.endswith("year") or getattr(field, "is_year", 0))
+            ),
         )
     if isinstance(value, models.Manager):
         return ", ".join(str(item) for item in value.all()) or EMPTY
@@ -122,6 +125,18 @@ def _json_inline(value, labels: dict) -> str:
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def display_on(obj: models.Model, value, field: models.Field | None) -> str:
+    """`display(value, field)` for a value of `obj`, with what only the record knows: an
+    amount of money (a field with `currency_of`, the path to the record's currency code)
+    with as many decimals as its currency has (DKK 1 500,50, IRR 1,500)."""
+    path = getattr(field, "currency_of", None)
+    if path and isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        currency = field_value(obj, path)
+        if currency:
+            return numbers.format_money(value, currency)
+    return display(value, field)
 
 
 def decimals_for(field: models.Field | None) -> int | None:

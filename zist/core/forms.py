@@ -5,6 +5,7 @@ the user may see (and, for the field that places an object on the tree, change).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 from django import forms
@@ -288,6 +289,49 @@ class ZistModelForm(forms.ModelForm):
     def _post_clean(self):
         keep_hidden_links(self)
         super()._post_clean()
+
+    def full_clean(self):
+        super().full_clean()
+        localise_limits(self)
+
+
+# Django's own messages about a field's limits ("at most 200 characters (it has 250)",
+# "less than or equal to 5"): numbers only, never what the person typed.
+LIMIT_CODES = frozenset(
+    {
+        "max_length",
+        "min_length",
+        "max_value",
+        "min_value",
+        "max_digits",
+        "max_decimal_places",
+        "max_whole_digits",
+        "step_size",
+    }
+)
+
+
+def digits_of_the_reader(text: str) -> str:
+    """A message made of words and numbers with each number in the reader's digits and
+    marks (Django's own messages and help texts write them in Latin digits)."""
+    if calendars.active_digits() != calendars.PERSIAN_DIGITS:
+        return text
+    return re.sub(
+        r"\d+(?:\.\d+)?",
+        lambda m: numbers.format_number(Decimal(m.group(0)), grouping=False),
+        str(text),
+    )
+
+
+def localise_limits(form: forms.BaseForm) -> None:
+    """Django's limit messages of `form`'s errors in the reader's digits."""
+    if calendars.active_digits() != calendars.PERSIAN_DIGITS or not form._errors:
+        return
+    for errors in form._errors.values():
+        for index, error in enumerate(errors.as_data()):
+            if error.code in LIMIT_CODES:
+                text = digits_of_the_reader(next(iter(error)))
+                errors.data[index] = ValidationError(text, code=error.code)
 
 
 def keep_hidden_links(form: forms.ModelForm) -> None:

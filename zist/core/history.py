@@ -143,8 +143,10 @@ def object_history(model: type[models.Model], pk: int, user) -> list[Entry] | No
             entry.changes.append(
                 Change(
                     capfirst(model_field.verbose_name),
-                    _show(model_field, old, related) if previous is not None else "",
-                    _show(model_field, new, related),
+                    _show(model_field, old, related, model, previous)
+                    if previous is not None
+                    else "",
+                    _show(model_field, new, related, model, record),
                 )
             )
         entries.append(entry)
@@ -175,6 +177,8 @@ def _tracked_fields(record) -> list[str]:
         # treebeard's bookkeeping, labelled in English only; a unit's moves show through
         # its parent field instead.
         skip |= {"path", "depth", "numchild"}
+    # Bookkeeping a model derives from what people typed (a clause's sort key).
+    skip |= set(getattr(record.instance_type, "history_hidden", ()))
     return [
         f.attname
         for f in record._meta.concrete_fields
@@ -196,7 +200,14 @@ def _related_labels(model, records, names) -> dict:
     return labels
 
 
-def _show(model_field, value, related) -> str:
+def _show(model_field, value, related, model=None, record=None) -> str:
+    # A model whose stored text is read differently (a built-in library's English
+    # source, translated when read) says so with `history_text(record, name, value)`.
+    hook = getattr(model, "history_text", None)
+    if hook is not None and record is not None:
+        text = hook(record, model_field.name, value)
+        if text is not None:
+            return text
     if model_field.many_to_one:
         if value is None:
             return display(None)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from django.db import models
 from django.utils.text import capfirst
 
-from zist.core.display import display, export_value, field_value, resolve_field
+from zist.core.display import display, display_on, export_value, field_value, resolve_field
 from zist.core.history import as_instances, is_historical
 
 
@@ -124,7 +124,9 @@ class Table:
                 indent = "\u2003" * getattr(obj, column.indent, 0) if column.indent else ""
                 cells.append(
                     {
-                        "text": display(value, self.fields[column.accessor]),
+                        "text": display(value, self.fields[column.accessor])
+                        if "__" in column.accessor
+                        else display_on(obj, value, self.fields[column.accessor]),
                         "url": url,
                         "indent": indent,
                         # Shown before the value when a narrow screen shows rows as cards.

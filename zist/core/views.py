@@ -27,7 +27,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 
 from zist.core import calendars, concurrency, history, imports, numbers
-from zist.core.display import Hidden, display, resolve_field, visible_value
+from zist.core.display import Hidden, display, display_on, resolve_field, visible_value
 from zist.core.exports import FORMATS, export
 from zist.core.forms import ImportForm, add_validation_error
 from zist.core.history import attachment_entries, object_history, restrict_history
@@ -244,7 +244,7 @@ class ObjectDetailView(RegisterView):
                 value = value.all().restrict(user, "view")
                 text = ", ".join(str(item) for item in value) or display(None)
             else:
-                text = display(value, field)
+                text = display_on(obj, value, field)
             fields.append({"label": label, "text": text, "url": url})
         context = self.base_context(
             object=obj,

@@ -163,6 +163,24 @@ ACCOUNTS = [
         represents=True,
     ),
     Account(
+        # A district's head: reads what the district does, approves its work.
+        "district3.leader",
+        "محمد",
+        "رضایی",
+        (TEHRAN, "region2-d3"),
+        Role.UNIT_LEADER,
+        (TEHRAN, "region2-d3"),
+    ),
+    Account(
+        # The region's own auditor, who audits the districts (not an external one).
+        "region2.internal",
+        "زهرا",
+        "موسوی",
+        (TEHRAN, "region2"),
+        Role.INTERNAL_AUDITOR,
+        (TEHRAN, "region2"),
+    ),
+    Account(
         "region2.auditor",
         "Anna",
         "Huber",
@@ -188,6 +206,15 @@ ACCOUNTS = [
         Role.ENVIRONMENTAL_REPRESENTATIVE,
         (ALBERTSLUND, "bibliotek"),
         represents=True,
+    ),
+    Account(
+        # Audits the municipality's own institutions, in Danish.
+        "albertslund.auditor",
+        "Sofie",
+        "Madsen",
+        (ALBERTSLUND, "root"),
+        Role.INTERNAL_AUDITOR,
+        (ALBERTSLUND, "root"),
     ),
     Account(
         "kemi.manager",

@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 from zist.audits import services
 from zist.audits.models import Audit, ChecklistItem, Finding
 from zist.clauses.services import iso14001
-from zist.e2e import PASSWORD, log_in, screenshot, unlabelled_controls
+from zist.e2e import log_in, screenshot, unlabelled_controls
 from zist.nonconformities.models import Nonconformity
 from zist.organisations.models import Unit
 from zist.users.models import RoleAssignment, User
@@ -26,12 +26,10 @@ CLAUSES = ["6.1.2", "6.1.3", "8.1", "9.1.2"]
 
 @pytest.fixture
 def auditor(demo):
-    """An internal auditor granted on Region 2 of Tehran, auditing District 3."""
+    """The demo's internal auditor, granted on Region 2 of Tehran, auditing District 3."""
     region = Unit.objects.get(organisation__name="شهرداری تهران", code="region2")
-    user = User.objects.create_user(
-        "region2.internal", password=PASSWORD, home_unit=region, first_name="Sara"
-    )
-    RoleAssignment.objects.create(user=user, role="internal_auditor", unit=region)
+    user = User.objects.get(username="region2.internal")
+    assert RoleAssignment.objects.filter(user=user, role="internal_auditor", unit=region)
     return user
 
 

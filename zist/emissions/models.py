@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from zist.core import calendars
+from zist.core.display import display
 from zist.core.models import ZistModel
 from zist.core.querysets import subtree_q
 from zist.indicators import quantities
@@ -75,9 +77,13 @@ class EmissionFactor(ZistModel):
 
     def __str__(self) -> str:
         region = f" {self.region}" if self.region else ""
+        # The year is a label (no grouping), the factor a number: both in the reader's
+        # digits, through the one display path.
+        year = calendars.localize_digits(str(self.valid_from))
+        value = display(self.value.normalize())
         return (
             f"{self.get_carrier_display()} {self.get_gas_display()}{region} "
-            f"{self.valid_from}: {self.value.normalize():f} {self.factor_unit}"
+            f"{year}: {value} {self.factor_unit}"
         )
 
     @classmethod
@@ -150,3 +156,7 @@ class Instrument(ZistModel):
             errors["factor_unit"] = _("The factor is a mass per energy (kg/kWh…).")
         if errors:
             raise ValidationError(errors)
+
+
+# A year, shown as a label (2006, never 2,006).
+EmissionFactor._meta.get_field("valid_from").is_year = True

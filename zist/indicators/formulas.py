@@ -18,6 +18,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
+from zist.core.calendars import to_latin_digits
+
 DAYS = "DAYS"
 _TOKEN = re.compile(r"\s*(?:(\d+(?:\.\d+)?)|([A-Za-z][A-Za-z0-9_.\-]*)|(.))")
 
@@ -51,7 +53,8 @@ class BinOp:
 def _tokens(text: str) -> list[tuple[str, str]]:
     tokens = []
     position = 0
-    text = text.strip()
+    # Numbers in any digits, as every number a person types (۱۰۰۰, ۰٫۸۴).
+    text = to_latin_digits(text.strip())
     while position < len(text):
         match = _TOKEN.match(text, position)
         number, name, other = match.groups()

@@ -14,6 +14,8 @@ import pint
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from zist.core.calendars import to_latin_digits
+
 ureg = pint.UnitRegistry(non_int_type=Decimal)
 # Counted people, so that ratios per employee or per inhabitant keep their meaning.
 # People type it in their language: نفر (Persian), henkilö (Finnish); Danish says person.
@@ -31,8 +33,9 @@ MAX_DIGITS = 30
 
 
 def normalise_text(text: str) -> str:
-    """Unit text as pint reads it: m³ → m**3, kWh·a → kWh*a."""
-    return str(text).strip().translate(_SUPERSCRIPTS)
+    """Unit text as pint reads it: m³ → m**3, kWh·a → kWh*a, numbers in any digits
+    (۰٫۸۴ kg/L → 0.84 kg/L)."""
+    return to_latin_digits(str(text).strip()).translate(_SUPERSCRIPTS)
 
 
 @lru_cache(maxsize=512)

@@ -26,7 +26,13 @@ from zist.meters import imports
 from zist.meters.models import Meter, Reading
 from zist.organisations.models import Unit
 
-DEMO_SOURCE = "Demo value for illustration only: enter the official national factor"
+# Stored text of each organisation, so in its own language.
+DEMO_SOURCE = {
+    "fa": "مقدار نمایشی برای نمونه: ضریب رسمی ملی را وارد کنید",
+    "da": "Demoværdi til illustration: indtast den officielle nationale faktor",
+    "fi": "Esittelyarvo havainnollistukseksi: syötä virallinen kansallinen kerroin",
+    "en": "Demo value for illustration only: enter the official national factor",
+}
 # Daily mean temperature (°C): yearly mean and half the summer–winter swing.
 CLIMATE = {TEHRAN: (17.0, 13.0), ALBERTSLUND: (9.0, 8.0), KEMI: (3.0, 13.5)}
 FACTORS = {
@@ -93,7 +99,11 @@ def _factors(root, org_name) -> int:
             gas="co2e",
             region=region,
             valid_from=2023,
-            defaults={"value": Decimal(value), "factor_unit": unit, "source": DEMO_SOURCE},
+            defaults={
+                "value": Decimal(value),
+                "factor_unit": unit,
+                "source": DEMO_SOURCE[root.organisation.language],
+            },
         )
         made += new
     return made

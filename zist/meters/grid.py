@@ -8,10 +8,19 @@ reading typed on its own), and the grid is saved all or nothing: one bad cell, a
 every cell is shown again with the bad ones named and nothing is stored. A saved cell
 is an ordinary `form.save()`, so history records who entered what; consumption is
 derived again once per meter from the earliest reading that changed.
+
+Two people on the same grid never silently undo each other's readings (decision 0008):
+the page carries the version of every reading it showed (`VERSIONS`, a digest of the
+stored value as in `zist.core.concurrency`), and a cell whose reading someone saved or
+added after the page was opened is refused, naming the value stored now, unless the
+person typed that same value. The grid shown again carries the new versions, so saving
+once more replaces the reading on purpose. The rows are locked and compared once more
+when saving.
 """
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import re
 from calendar import monthrange
@@ -23,10 +32,29 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from zist.core import calendars, numbers
+from zist.core import calendars, concurrency, numbers
 from zist.meters import services
 from zist.meters.forms import ReadingForm
 from zist.meters.models import Meter, Quality, Reading
+
+# The hidden field with the versions of the readings the page showed.
+VERSIONS = "versions"
+# What the grid writes to a reading; a change to anything else is no conflict.
+VERSIONED = ["value"]
+
+
+def reading_version(reading: Reading) -> str:
+    return concurrency.page_token(reading, VERSIONED).partition(":")[2]
+
+
+def parse_versions(text: str) -> dict[str, str]:
+    pairs = (part.partition("=") for part in (text or "").split(";") if part)
+    return {name: version for name, _sep, version in pairs if name}
+
+
+class GridConflict(Exception):
+    """A reading changed between the check and the save (the rows are locked then)."""
+
 
 # The time of day a daily reading is taken at, unless the person says otherwise.
 DEFAULT_TIME = dt.time(8, 0)
@@ -111,6 +139,8 @@ class Cell:
     reading: Reading | None = None
     errors: list[str] = field(default_factory=list)
     form: ReadingForm | None = None
+    # The stored value when the cell was checked (the form changes its instance).
+    stored: float | None = None
 
     @property
     def name(self) -> str:
@@ -206,6 +236,31 @@ class Grid:
         for row in self.rows:
             yield from row.cells
 
+    @property
+    def versions(self) -> str:
+        """The versions of the readings shown, for the page's hidden field."""
+        return ";".join(
+            f"{cell.name}={reading_version(cell.reading)}"
+            for cell in self.cells()
+            if cell.reading is not None
+        )
+
+    def _changed_since_opened(self, cell: Cell, seen: dict[str, str] | None) -> bool:
+        """Whether someone saved or added the cell's reading after the page was opened
+        (never, for a client that sent no versions: it is not our page)."""
+        if seen is None or cell.reading is None:
+            return False
+        return seen.get(cell.name) != reading_version(cell.reading)
+
+    def _conflict(self, cell: Cell, value) -> None:
+        cell.errors.append(
+            _(
+                "Someone saved %(value)s here after you opened this page. Save again to "
+                "replace it with your value."
+            )
+            % {"value": numbers.format_number(value)}
+        )
+
     def errors(self) -> list[Cell]:
         return [cell for cell in self.cells() if cell.errors]
 
@@ -218,12 +273,18 @@ class Grid:
             .filter(pk__in=[c.reading.pk for c in self.cells() if c.reading])
             .values_list("pk", flat=True)
         )
+        seen = parse_versions(self.data[VERSIONS]) if VERSIONS in self.data else None
         for cell in self.cells():
+            changed = self._changed_since_opened(cell, seen)
             if not cell.text:
+                if changed and seen.get(cell.name) is None:
+                    continue  # added by someone else while this cell stayed empty
                 if cell.reading is not None:
                     cell.errors.append(_("To remove a reading, delete it on its own page."))
                 continue
             reading = cell.reading
+            before = reading.value if reading is not None else None
+            cell.stored = before
             data = {
                 "meter": cell.meter.pk,
                 "timestamp": self.moment(cell.day),
@@ -233,24 +294,48 @@ class Grid:
             }
             if reading is not None and reading.restart:
                 data["restart"] = "on"
-            form = ReadingForm(data, instance=reading, user=self.user)
+            # A copy: the form writes what was typed into its instance while it
+            # validates, and the cell keeps showing the stored reading's version.
+            form = ReadingForm(data, instance=copy.copy(reading), user=self.user)
             if not form.is_valid():
                 cell.errors.extend(
                     message for messages in form.errors.values() for message in messages
                 )
                 continue
             if reading is not None:
-                if form.cleaned_data["value"] == reading.value:
-                    continue  # unchanged
+                if form.cleaned_data["value"] == before:
+                    continue  # unchanged, or both typed the same
                 if reading.pk not in changeable:
                     cell.errors.append(_("You may not change this reading."))
+                    continue
+                if changed:
+                    typed = reading_version(Reading(value=form.cleaned_data["value"]))
+                    if seen.get(cell.name) == typed:
+                        continue  # a cell this person left as shown: the new value stays
+                    self._conflict(cell, before)
                     continue
             cell.form = form
         return not self.errors()
 
     @transaction.atomic
     def save(self) -> int:
-        """Store every changed cell (call after `is_valid`); how many were stored."""
+        """Store every changed cell (call after `is_valid`); how many were stored.
+        Raises `GridConflict` (and stores nothing) when a reading changed after it was
+        checked."""
+        checked = {cell.reading.pk: cell for cell in self.cells() if cell.form and cell.reading}
+        locked = concurrency.lock_all(Reading, checked)
+        for pk, cell in checked.items():
+            now = locked.get(pk)
+            if now is None or now.value != cell.stored:
+                cell.reading = now
+                if now is not None:
+                    self._conflict(cell, now.value)
+                else:
+                    cell.errors.append(
+                        _("Someone deleted this reading after you opened this page.")
+                    )
+        if self.errors():
+            raise GridConflict
         since: dict[int, dt.datetime] = {}
         saved = []
         for cell in self.cells():

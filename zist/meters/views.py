@@ -139,6 +139,8 @@ def reading_grid(request):
             if sheet.is_valid():
                 try:
                     count = sheet.save()
+                except grid.GridConflict:
+                    pass  # the cells name what changed; shown again with its versions
                 except PermissionDenied:
                     messages.error(request, _("You may not place this record outside your units."))
                 else:

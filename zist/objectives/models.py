@@ -242,3 +242,8 @@ class Programme(ZistModel):
         if not self.budget:
             return None
         return (Decimal(self.spent) / Decimal(self.budget) * 100).quantize(Decimal("0.1"))
+
+
+# Amounts in the organisation's currency: shown with its decimals (zist.core.display).
+for _name in ("budget", "spent"):
+    Programme._meta.get_field(_name).currency_of = "unit__organisation__currency"

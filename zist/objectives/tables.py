@@ -24,3 +24,5 @@ class ObjectiveTable(Table):
 class ProgrammeTable(Table):
     model = Programme
     columns = ["name", "unit", "status", "start", "end", "budget", "spent", "owner"]
+    # Budget and spending are shown in their organisation's currency decimals.
+    prefetch = ("unit__organisation",)

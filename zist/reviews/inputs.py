@@ -12,7 +12,7 @@ import datetime as dt
 
 from django.apps import apps
 from django.db.models import Count, Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
@@ -230,7 +230,14 @@ def _opportunities(review) -> list[dict]:
 
 
 def compile_inputs(review) -> dict:
-    """Every input of clause 9.3 for the review, as plain data (kept in the minutes)."""
+    """Every input of clause 9.3 for the review, as plain data (kept in the minutes),
+    worded in the organisation's language like the rest of its minutes: compiled by
+    `zist demo` or a background job, they are not in whatever language was active."""
+    with translation.override(review.unit.organisation.language):
+        return _compile(review)
+
+
+def _compile(review) -> dict:
     start, end, unit = review.period_start, review.period_end, review.unit
     sections = {"previous_actions": [_previous_actions(review)]}
     for key, sources in SOURCES:

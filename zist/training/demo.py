@@ -12,6 +12,7 @@ import datetime as dt
 
 from django.utils import timezone
 
+from zist.core.calendars import to_persian_digits
 from zist.demo.platform import ALBERTSLUND, KEMI, TEHRAN
 from zist.organisations.models import Unit
 from zist.training.models import (
@@ -162,7 +163,7 @@ def _tehran(counts: Counter, today: dt.date) -> None:
             _evidence, made = Evidence.objects.get_or_create(
                 person=person,
                 requirement=observed,
-                description=f"مشاهدهٔ ممیزی داخلی ناحیهٔ {number + 5}",
+                description="مشاهدهٔ ممیزی داخلی ناحیهٔ " + to_persian_digits(str(number + 5)),
                 defaults={"date": today - dt.timedelta(days=150 - 30 * number)},
             )
             counts.add("competence evidence", made)

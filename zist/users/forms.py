@@ -4,7 +4,7 @@ from django.contrib.auth import password_validation
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
-from zist.core.forms import ZistModelForm
+from zist.core.forms import ZistModelForm, digits_of_the_reader
 from zist.core.querysets import with_str_related
 from zist.users.models import RoleAssignment, User, may_grant, plain_reminder_days
 from zist.users.roles import Role
@@ -36,6 +36,9 @@ class UserForm(ZistModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["home_unit"].required = True
+        # Django's own help text counts in Latin digits ("150 characters or fewer").
+        username = self.fields["username"]
+        username.help_text = digits_of_the_reader(username.help_text)
         if not settings.ZIST_LOCAL_PASSWORDS:
             # People sign in through the directory only (zist.sso).
             del self.fields["password"]

@@ -209,7 +209,8 @@ def test_it_turns_nonconformity_findings_into_nonconformities(cast, auditor, cli
     assert (nc.unit, nc.grade, nc.title) == (
         cast.inside,
         "minor",
-        "8.1 Waste oil stored without a bund",
+        # The clause number in the (Persian) organisation's digits: the title is its text.
+        "۸.۱ Waste oil stored without a bund",
     )
     observation = {**data, "grade": "observation", "statement": "Labels fading"}
     assert client.post(reverse("audits:finding_add"), observation).status_code == 302

@@ -119,6 +119,15 @@ def test_it_shows_the_inventory_with_its_factors_only_inside_her_district(cast, 
     client.force_login(rep)
     url = "/en/emissions/inventory/"
     page = client.get(url, {"unit": cast.inside.pk, "year": 1403}).content.decode()
-    assert "2.020" in page and "56100 kg/TJ" in page  # 1000 m³ at the IPCC default
+    assert "2.020" in page and "56,100 kg/TJ" in page  # 1000 m³ at the IPCC default
     assert "10.098" not in page  # District 4's 5000 m³
     assert client.get(url, {"unit": cast.outside.pk, "year": 1403}).status_code == 404
+
+
+def test_a_factors_year_reads_as_a_year_not_a_quantity():
+    from zist.core.display import display
+    from zist.emissions.models import EmissionFactor
+
+    field = EmissionFactor._meta.get_field("valid_from")
+    assert display(2006, field) == "2006"
+    assert display(2006) == "2,006"  # a plain number is grouped (English)

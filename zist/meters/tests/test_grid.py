@@ -170,3 +170,96 @@ def test_save_and_add_another_opens_an_empty_form_keeping_the_address(rep, libra
     assert Reading.objects.filter(meter=el).count() == 1
     form = rep.get(response["Location"]).content.decode()
     assert 'name="_addanother"' in form
+
+
+def _versions(page: str) -> str:
+    import re
+
+    return re.search(r'name="versions" value="([^"]*)"', page).group(1)
+
+
+def _someone_else_saves(reading, value) -> None:
+    reading.value = value
+    reading.save()
+
+
+def test_a_reading_changed_after_the_page_opened_is_not_overwritten(rep, library):
+    """Two people on one month: the one who saves second is told, nothing is stored,
+    and saving again replaces the reading on purpose."""
+    unit, (el, _water) = library
+    moment = dt.datetime(2026, 11, 1, 8, 0, tzinfo=COPENHAGEN)
+    reading = Reading.objects.create(meter=el, timestamp=moment, value=100)
+    url = f"/da/meters/readings/grid/?unit={unit.pk}&year=2026&month=11"
+    opened = _versions(rep.get(url).content.decode())
+    _someone_else_saves(reading, 150)
+    typed = {
+        "time": "08:00",
+        "versions": opened,
+        f"r-{el.pk}-2026-11-01": "120",
+        f"r-{el.pk}-2026-11-02": "5",
+    }
+    response = rep.post(url, typed)
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert f'href="#r-{el.pk}-2026-11-01"' in page and "150" in page
+    assert 'value="120"' in page  # what this person typed is kept
+    assert stored(el) == {moment: Decimal("150")}  # all or nothing
+    # The page shown again carries the new version: saving again is deliberate.
+    again = rep.post(url, {**typed, "versions": _versions(page)})
+    assert again.status_code == 302
+    assert stored(el)[moment] == Decimal("120")
+
+
+def test_cells_left_as_shown_keep_what_someone_else_saved(rep, library):
+    unit, (el, _water) = library
+    first = dt.datetime(2026, 11, 1, 8, 0, tzinfo=COPENHAGEN)
+    third = dt.datetime(2026, 11, 3, 8, 0, tzinfo=COPENHAGEN)
+    reading = Reading.objects.create(meter=el, timestamp=first, value=100)
+    url = f"/da/meters/readings/grid/?unit={unit.pk}&year=2026&month=11"
+    opened = _versions(rep.get(url).content.decode())
+    _someone_else_saves(reading, 150)
+    Reading.objects.create(meter=el, timestamp=third, value=7)  # added meanwhile
+    response = rep.post(
+        url,
+        {
+            "time": "08:00",
+            "versions": opened,
+            f"r-{el.pk}-2026-11-01": "100",  # as the page showed it
+            f"r-{el.pk}-2026-11-02": "5",
+            f"r-{el.pk}-2026-11-03": "",  # empty when the page was opened
+        },
+    )
+    assert response.status_code == 302
+    values = stored(el)
+    assert values[first] == Decimal("150") and values[third] == Decimal("7")
+    assert len(values) == 3
+    # Typing over the reading added meanwhile is refused like a changed one.
+    response = rep.post(url, {"time": "08:00", "versions": opened, f"r-{el.pk}-2026-11-03": "9"})
+    assert response.status_code == 400
+    assert stored(el)[third] == Decimal("7")
+
+
+def test_a_change_between_the_check_and_the_save_stores_nothing(library):
+    """The rows are locked and compared again inside the saving transaction."""
+    from zist.meters import grid
+
+    unit, (el, _water) = library
+    user = User.objects.get(username="albertslund.rep")
+    day = dt.date(2026, 11, 1)
+    reading = Reading.objects.create(
+        meter=el, timestamp=dt.datetime(2026, 11, 1, 8, 0, tzinfo=COPENHAGEN), value=100
+    )
+    opened = grid.Grid(user, unit, [day, day + dt.timedelta(days=1)]).versions
+    data = {
+        "time": "08:00",
+        "versions": opened,
+        f"r-{el.pk}-2026-11-01": "120",
+        f"r-{el.pk}-2026-11-02": "5",
+    }
+    sheet = grid.Grid(user, unit, [day, day + dt.timedelta(days=1)], data)
+    assert sheet.is_valid()
+    _someone_else_saves(reading, 150)
+    with pytest.raises(grid.GridConflict):
+        sheet.save()
+    assert stored(el) == {reading.timestamp: Decimal("150")}
+    assert [cell.name for cell in sheet.errors()] == [f"r-{el.pk}-2026-11-01"]

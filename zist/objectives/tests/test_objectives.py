@@ -5,6 +5,7 @@ from decimal import Decimal
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import translation
 
 from zist.actions.models import Action
 from zist.objectives import progress
@@ -154,3 +155,23 @@ def test_it_lists_unachieved_objectives_due_for_the_owner(cast, make_user):
     items = list(due.due_items(owner, dt.date(2026, 12, 31)))
     assert [i.url for i in items] == [late.get_absolute_url()]
     assert list(due.due_items(make_user(Role.VIEWER, cast.region), dt.date(2026, 12, 31))) == []
+
+
+def test_a_programmes_money_reads_with_its_currencys_decimals(cast, make_user, client):
+    """DKK has two decimals, IRR none: the same amount reads 1.500,50 and ۱٬۵۰۱."""
+    organisation = cast.inside.organisation
+    programme = Programme.objects.create(
+        unit=cast.inside, name="Bunds", budget=Decimal("1500.5"), spent=Decimal("20")
+    )
+    client.force_login(make_user(Role.ENVIRONMENTAL_MANAGER, cast.region))
+    for currency, language in (("DKK", "da"), ("IRR", "fa")):
+        organisation.currency = currency
+        organisation.save()
+        with translation.override(language):
+            urls = (programme.get_absolute_url(), reverse("objectives:programme_list"))
+        for url in urls:
+            page = client.get(url).content.decode()
+            if currency == "DKK":
+                assert "1.500,50" in page and "20,00" in page, url
+            else:
+                assert "۱٬۵۰۱" in page and "۱٬۵۰۰٫۵" not in page, url

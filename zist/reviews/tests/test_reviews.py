@@ -3,6 +3,7 @@ import datetime as dt
 import pytest
 from django.apps import apps
 from django.urls import reverse
+from django.utils import translation
 
 from zist.actions.models import Action, ActionKind
 from zist.audits.models import AuditStatus, Finding
@@ -91,10 +92,15 @@ def test_it_counts_nonconformities_audits_and_previous_decisions(cast, review):
     assert nc_rows[1]["total"] == 1 and nc_rows[1]["overdue"] == 1
     audit_rows = section(compiled, "audits")["rows"]
     assert audit_rows[0]["in_period"] == 1
+    # Worded in the organisation's language (Persian here), whatever was active.
+    assert review.unit.organisation.language == "fa"
     assert dict(map(tuple, audit_rows[1]["breakdown"])) == {
-        "Minor nonconformity": 1,
-        "Opportunity for improvement": 1,
+        "عدم انطباق جزئی": 1,
+        "فرصت بهبود": 1,
     }
+    with translation.override("fa"):
+        assert section(compiled, "issues")["title"] == inputs.titles()["issues"]
+    assert section(compiled, "issues")["title"] != "Changes in external and internal issues"
     assert section(compiled, "previous_actions")["rows"][0]["open"] == ["Train district staff"]
     assert section(compiled, "opportunities")["rows"][0]["items"] == ["Solar roof"]
 
@@ -112,7 +118,9 @@ def test_it_prints_the_minutes_and_follows_decisions_up(cast, make_user, review,
     client.force_login(manager)
     page = client.get(reverse("reviews:managementreview_minutes", args=[review.pk]))
     assert page.status_code == 200
-    assert "Audit results" in page.content.decode()
+    # The inputs in the organisation's language (Persian), the page in the reader's.
+    with translation.override("fa"):
+        assert inputs.titles()["audits"] in page.content.decode()
     url = reverse("reviews:managementreview_decision", args=[review.pk])
     assert client.post(url, {"title": "Budget for bunds"}).status_code == 302
     action = Action.objects.get(title="Budget for bunds")
