@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from zist.actions.models import Action, ActionKind
 from zist.e2e import log_in, screenshot
-from zist.improvement.models import Finding, Review
+from zist.improvement.models import Finding, Review, Step
 from zist.organisations.models import Unit
 
 pytestmark = pytest.mark.e2e
@@ -85,3 +85,15 @@ def test_a_persian_representative_records_a_saving_in_persian_digits_and_accepts
     screenshot(phone390, "fa-phone-lean-finding")
     action = _accept(phone390, finding)
     assert action.source == finding and action.unit == district3
+
+    # The review's value stream, right to left: 40 + 20 min processing, 30 + 10 waiting.
+    Step.objects.create(
+        review=review, order=1, name="بارگیری", processing_minutes=40, waiting_minutes=30
+    )
+    Step.objects.create(
+        review=review, order=2, name="رفت‌وروب", processing_minutes=20, waiting_minutes=10
+    )
+    phone390.goto(f"/fa/improvement/reviews/{review.pk}/")
+    expect(phone390.locator("svg.value-stream")).to_have_attribute("direction", "rtl")
+    expect(phone390.locator("main")).to_contain_text("۱۰۰ دقیقه")  # lead time
+    screenshot(phone390, "fa-phone-lean-review")

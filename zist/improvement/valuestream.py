@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from zist.core.numbers import format_number
 
-WIDTH, LABEL, ROW, BAR = 640, 200, 26, 16
+WIDTH, LABEL, ROW, BAR = 360, 130, 24, 16
 PROCESSING, WAITING = "#2e7d32", "#f2b705"
 
 
@@ -24,7 +24,7 @@ def value_stream_svg(stream, rtl: bool) -> str:
     scale = Decimal(WIDTH - LABEL - 10) / longest if longest else Decimal(0)
     height = ROW * (len(stream.steps) + 1) + 10
     parts = [
-        f'<svg class="value-stream" xmlns="http://www.w3.org/2000/svg" '
+        f'<svg class="value-stream" xmlns="http://www.w3.org/2000/svg" width="100%" '
         f'viewBox="0 0 {WIDTH} {height}" role="img" aria-labelledby="vs-title" '
         f'direction="{"rtl" if rtl else "ltr"}">',
         f'<title id="vs-title">{escape(_("Value stream: processing and waiting time"))}</title>',
@@ -41,9 +41,9 @@ def value_stream_svg(stream, rtl: bool) -> str:
     label_x = WIDTH - 4 if rtl else 4
     for index, step in enumerate(stream.steps):
         y = 8 + index * ROW
-        name = escape(f"{step.order}. {step.name}")
+        name = escape(f"{format_number(step.order)}. {step.name}")
         parts.append(
-            f'<text x="{label_x}" y="{y + BAR - 3}" font-size="13" text-anchor="start">{name}</text>'
+            f'<text x="{label_x}" y="{y + BAR - 3}" font-size="12" text-anchor="start">{name}</text>'
         )
         for start, minutes, fill, label in (
             (Decimal(0), step.processing_minutes, PROCESSING, _("Processing")),
@@ -59,12 +59,15 @@ def value_stream_svg(stream, rtl: bool) -> str:
                 f'height="{BAR}" fill="{fill}"><title>{title}</title></rect>'
             )
     y = 8 + len(stream.steps) * ROW + BAR - 3
-    legend = (
-        f"■ {_('Processing')} {format_number(stream.processing)} min · "
-        f"▨ {_('Waiting')} {format_number(stream.waiting)} min"
+    legend = " · ".join(
+        f"{symbol} " + _("%(what)s: %(minutes)s min") % {"what": what, "minutes": format_number(m)}
+        for symbol, what, m in (
+            ("■", _("Processing"), stream.processing),
+            ("▨", _("Waiting"), stream.waiting),
+        )
     )
     parts.append(
-        f'<text x="{label_x}" y="{y}" font-size="13" text-anchor="start">{escape(legend)}</text>'
+        f'<text x="{label_x}" y="{y}" font-size="12" text-anchor="start">{escape(legend)}</text>'
     )
     parts.append("</svg>")
     return "".join(parts)

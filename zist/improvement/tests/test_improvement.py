@@ -230,5 +230,5 @@ def test_it_sums_the_value_stream(cast):
     assert (stream.processing, stream.waiting, stream.lead_time) == (D("230"), D("115"), D("345"))
     assert (stream.processing_share, stream.waiting_share) == (D("66.7"), D("33.3"))
     ltr, rtl = value_stream_svg(stream, rtl=False), value_stream_svg(stream, rtl=True)
-    # The longest bar (Cook, 180 min) starts after the labels in LTR, ends before them in RTL.
-    assert '<rect x="200.0"' in ltr and 'direction="rtl"' in rtl and '<rect x="200.0"' not in rtl
+    # The longest bar (Cook, 180 min) starts after the labels (130) in LTR, ends before them in RTL.
+    assert '<rect x="130.0"' in ltr and 'direction="rtl"' in rtl and '<rect x="130.0"' not in rtl
