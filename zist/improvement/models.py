@@ -143,7 +143,7 @@ class Step(ZistModel):
     str_select_related = ("review",)
 
     review = models.ForeignKey(
-        Review, models.CASCADE, related_name="steps", verbose_name=_("review")
+        Review, models.CASCADE, related_name="steps", verbose_name=_("resource-wisdom review")
     )
     order = models.PositiveSmallIntegerField(_("order"))
     name = models.CharField(_("step"), max_length=200)
@@ -215,7 +215,7 @@ class Finding(ZistModel):
     str_select_related = ("review",)
 
     review = models.ForeignKey(
-        Review, models.CASCADE, related_name="findings", verbose_name=_("review")
+        Review, models.CASCADE, related_name="findings", verbose_name=_("resource-wisdom review")
     )
     step = models.ForeignKey(
         Step,
