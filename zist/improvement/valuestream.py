@@ -23,11 +23,12 @@ def value_stream_svg(stream, rtl: bool) -> str:
     longest = max((s.processing_minutes + s.waiting_minutes for s in stream.steps), default=0)
     scale = Decimal(WIDTH - LABEL - 10) / longest if longest else Decimal(0)
     height = ROW * (len(stream.steps) + 1) + 10
+    title = _("Value stream: processing and waiting time")
     parts = [
         f'<svg class="value-stream" xmlns="http://www.w3.org/2000/svg" width="100%" '
         f'viewBox="0 0 {WIDTH} {height}" role="img" aria-labelledby="vs-title" '
         f'direction="{"rtl" if rtl else "ltr"}">',
-        f'<title id="vs-title">{escape(_("Value stream: processing and waiting time"))}</title>',
+        f'<title id="vs-title">{escape(title)}</title>',
         '<defs><pattern id="vs-hatch" width="6" height="6" patternUnits="userSpaceOnUse" '
         f'patternTransform="rotate(45)"><rect width="6" height="6" fill="{WAITING}"/>'
         '<line x1="0" y1="0" x2="0" y2="6" stroke="#7a5c00" stroke-width="2"/></pattern></defs>',
