@@ -50,7 +50,7 @@ class ReevaluatingRegister(Register):
         return obj if isinstance(obj, CriteriaSet) else obj.criteria_set
 
     @classmethod
-    def saved(cls, obj, request):
+    def saved(cls, obj, before, request):
         services.reevaluate_set(cls.criteria_set_of(obj))
         return obj
 
@@ -139,12 +139,13 @@ class AspectRegister(Register):
     natural_key = ("activity", "name")
 
     @classmethod
-    def save(cls, form, request):
-        aspect = form.save(commit=False)
-        services.apply_evaluation(aspect, form.cleaned_data.get("obligations") or [])
-        aspect.save()
-        form.save_m2m()
-        return aspect
+    def write(cls, obj, before, request, many):
+        # Score and significance are derived from the values about to be stored (the
+        # obligations too) and written with them: one history row per save.
+        if obj.criteria_set_id is None:
+            obj.criteria_set = services.criteria_set_for(obj.activity.unit)
+        services.apply_evaluation(obj, many.get("obligations"))
+        return super().write(obj, before, request, many)
 
 
 @register

@@ -72,30 +72,6 @@ class AspectSerializer(ZistModelSerializer):
             "significance_reason",
         ]
 
-    DERIVED = ("criteria_set", "score", "significant", "significance_basis", "significance_reason")
-
-    def validate(self, attrs):
-        """The derived fields (criteria set when left empty, score, significance) are
-        computed here, on the validated values, so the API's save writes the aspect once
-        with them: one history row, as through the page."""
-        from zist.aspects.services import apply_evaluation, criteria_set_for
-
-        attrs = super().validate(attrs)
-        aspect = Aspect.objects.get(pk=self.instance.pk) if self.instance else Aspect()
-        for key, value in attrs.items():
-            if key != "obligations":
-                setattr(aspect, key, value)
-        if aspect.criteria_set_id is None and aspect.activity_id is not None:
-            aspect.criteria_set = criteria_set_for(aspect.activity.unit)
-        if aspect.activity_id is not None:
-            obligations = attrs.get("obligations")
-            if obligations is None and self.instance is not None:
-                obligations = list(self.instance.obligations.all())
-            apply_evaluation(aspect, obligations or [])
-        for name in self.DERIVED:
-            attrs[name] = getattr(aspect, name)
-        return attrs
-
 
 class ImpactSerializer(ZistModelSerializer):
     class Meta:

@@ -8,7 +8,7 @@ from zist.context.filters import (
     ScopeStatementFilterSet,
 )
 from zist.context.forms import InterestedPartyForm, IssueForm, NeedForm, ScopeStatementForm
-from zist.context.models import InterestedParty, Issue, Need, ScopeStatement, next_version
+from zist.context.models import InterestedParty, Issue, Need, ScopeStatement
 from zist.context.serializers import (
     InterestedPartySerializer,
     IssueSerializer,
@@ -70,12 +70,5 @@ class ScopeStatementRegister(Register):
     menu_group = "planning"
 
     @classmethod
-    def save(cls, form, request):
-        return services.make_current(form.save())
-
-    @classmethod
-    def api_save(cls, serializer, request):
-        data = serializer.validated_data
-        if not data.get("version") and serializer.instance is None:
-            data["version"] = next_version(data["unit"].pk)
-        return services.make_current(serializer.save())
+    def saved(cls, obj, before, request):
+        return services.make_current(obj)

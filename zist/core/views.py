@@ -34,7 +34,7 @@ from zist.core.history import attachment_entries, object_history, restrict_histo
 from zist.core.middleware import note_refusal
 from zist.core.pdf import pdf_response, record_organisation, wants_pdf
 from zist.core.querysets import scope_paths
-from zist.core.registry import DeleteRefused, Register, delete_record
+from zist.core.registry import DeleteRefused, Register, delete_record, save_form
 
 PAGE_SIZES = (25, 50, 100, 250)
 # A register list as a PDF: at most this many rows (a bigger one is asked to be
@@ -347,11 +347,14 @@ class ObjectEditView(RegisterView):
         action = "change" if pk else "add"
         try:
             with transaction.atomic():
-                saved = self.register.save(form, self.request)
+                saved = save_form(self.register, form, self.request)
                 if not self.restricted(action).filter(pk=saved.pk).exists():
                     raise PermissionDenied
-        except PermissionDenied:
-            form.add_error(None, _("You may not place this record outside your units."))
+        except PermissionDenied as refusal:
+            # A rule of the register names what was refused; the scope check does not.
+            form.add_error(
+                None, str(refusal) or _("You may not place this record outside your units.")
+            )
         except ValidationError as error:
             add_validation_error(form, error)
         else:

@@ -160,7 +160,7 @@ class CapabilityGapRegister(CrisisRegister):
     detail_template = "crisis/remedy_extra.html"
 
     @classmethod
-    def saved(cls, gap, request):
+    def saved(cls, gap, before, request):
         remedies.track_gap(gap, owner=request.user)
         return gap
 
@@ -251,7 +251,7 @@ class DrillFindingRegister(CrisisRegister):
     detail_template = "crisis/remedy_extra.html"
 
     @classmethod
-    def saved(cls, finding, request):
+    def saved(cls, finding, before, request):
         remedies.track_finding(finding, owner=request.user)
         return finding
 

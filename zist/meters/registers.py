@@ -30,13 +30,14 @@ class MeterRegister(Register):
 
     natural_key = ("unit", "code")
 
+    # What the consumption of every reading is derived with.
+    RECOMPUTED_BY = ("kind", "rollover", "interval")
+
     @classmethod
-    def save(cls, form, request):
-        changed = {"kind", "rollover", "interval"} & set(form.changed_data)
-        meter = form.save()
-        if changed and form.instance.pk:
-            services.recompute_meter(meter)
-        return meter
+    def saved(cls, obj, before, request):
+        if before and any(getattr(before, f) != getattr(obj, f) for f in cls.RECOMPUTED_BY):
+            services.recompute_meter(obj)
+        return obj
 
 
 def _recompute_after(reading: Reading, old_timestamp=None) -> None:
@@ -69,19 +70,9 @@ class ReadingRegister(Register):
     ]
 
     @classmethod
-    def save(cls, form, request):
-        old = Reading.objects.filter(pk=form.instance.pk).values_list("timestamp", flat=True)
-        old_timestamp = old.first() if form.instance.pk else None
-        reading = form.save()
-        _recompute_after(reading, old_timestamp)
-        return reading
-
-    @classmethod
-    def api_save(cls, serializer, request):
-        old_timestamp = serializer.instance.timestamp if serializer.instance else None
-        reading = serializer.save()
-        _recompute_after(reading, old_timestamp)
-        return reading
+    def saved(cls, obj, before, request):
+        _recompute_after(obj, before.timestamp if before else None)
+        return obj
 
     @classmethod
     def delete(cls, obj, request) -> None:

@@ -62,7 +62,7 @@ class ObligationRegister(Register):
     ]
 
     @classmethod
-    def saved(cls, obj, request):
+    def saved(cls, obj, before, request):
         return _obligation_saved(obj)
 
     @classmethod
@@ -101,7 +101,7 @@ class ComplianceEvaluationRegister(Register):
     natural_key = ("obligation", "unit", "evaluated_on")
 
     @classmethod
-    def saved(cls, evaluation, request):
+    def saved(cls, evaluation, before, request):
         services.refresh(evaluation.obligation)
         return evaluation
 

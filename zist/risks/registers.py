@@ -25,7 +25,7 @@ class RiskMatrixRegister(Register):
     natural_key = ("unit", "name")
 
     @classmethod
-    def saved(cls, matrix, request):
+    def saved(cls, matrix, before, request):
         services.matrix_saved(matrix)
         return matrix
 
@@ -41,17 +41,8 @@ class RiskBandRegister(Register):
     natural_key = ("matrix", "minimum")
 
     @classmethod
-    def save(cls, form, request):
-        matrix_before = services.stored_matrix_id(form.instance)
-        band = form.save()
-        services.band_saved(band, matrix_before)
-        return band
-
-    @classmethod
-    def api_save(cls, serializer, request):
-        matrix_before = services.stored_matrix_id(serializer.instance)
-        band = serializer.save()
-        services.band_saved(band, matrix_before)
+    def saved(cls, band, before, request):
+        services.band_saved(band, before.matrix_id if before else None)
         return band
 
     @classmethod

@@ -48,7 +48,7 @@ class EvaluationRegister(Register):
     menu_group = "operation"
 
     @classmethod
-    def saved(cls, evaluation, request):
+    def saved(cls, evaluation, before, request):
         services.apply_latest_evaluation(evaluation.supplier)
         return evaluation
 
