@@ -40,6 +40,12 @@ TRUE_WORDS = {"1", "true", "yes", "y", "x", "ja", "kyllä", "بله", "آری", 
 FALSE_WORDS = {"0", "false", "no", "n", "nej", "ei", "خیر", "نه", "off", ""}
 
 
+# How a large file is imported in the background: set by the jobs app when it loads
+# (`background(register, upload, user)` queues the import and returns the address of
+# the job's page); None imports every file while the person waits.
+background = None
+
+
 class ImportFileError(Exception):
     """The file as a whole cannot be read (wrong type, no header, too many rows)."""
 

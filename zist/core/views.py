@@ -489,24 +489,16 @@ class ObjectImportView(RegisterView):
         if not form.is_valid():
             return self.render(form, status=400)
         upload = form.cleaned_data["file"]
-        if upload.size is not None and upload.size > settings.ZIST_IMPORT_BACKGROUND_BYTES:
+        large = upload.size is not None and upload.size > settings.ZIST_IMPORT_BACKGROUND_BYTES
+        if large and imports.background is not None:
             # A large file: a background job imports it (still every row or none), and
             # the person follows it on the job's page.
-            from zist.jobs import enqueue
-            from zist.jobs.kinds import store_upload
-
             if upload.size > settings.ZIST_IMPORT_MAX_BYTES:
                 form.add_error("file", imports.too_large(upload.size))
                 return self.render(form, status=400)
-            job = enqueue(
-                "import",
-                self.model._meta.label_lower,
-                store_upload(upload),
-                upload.name,
-                user=request.user,
-            )
+            job_url = imports.background(self.register, upload, request.user)
             messages.success(request, _("The file is being imported in the background."))
-            return HttpResponseRedirect(reverse("jobs:job_detail", args=[job.uuid]))
+            return HttpResponseRedirect(job_url)
         try:
             result = imports.run_import(self.register, form.cleaned_data["file"], request)
         except imports.ImportFileError as exc:

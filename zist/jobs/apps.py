@@ -9,4 +9,7 @@ class JobsConfig(AppConfig):
 
     def ready(self):
         # The job kinds other apps and the schedule refer to by name.
-        from zist.jobs import kinds  # noqa: F401
+        from zist.core import imports
+        from zist.jobs import kinds
+
+        imports.background = kinds.import_in_background

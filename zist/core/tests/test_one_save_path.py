@@ -12,7 +12,6 @@ import csv
 import datetime as dt
 import decimal
 import io
-import json
 import zoneinfo
 
 import pytest
