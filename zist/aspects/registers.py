@@ -20,12 +20,7 @@ from zist.aspects.forms import (
 )
 from zist.aspects.models import Activity, Aspect, CriteriaSet, Criterion, Impact, OverrideRule
 from zist.aspects.serializers import (
-    ActivitySerializer,
     AspectSerializer,
-    CriteriaSetSerializer,
-    CriterionSerializer,
-    ImpactSerializer,
-    OverrideRuleSerializer,
 )
 from zist.aspects.tables import (
     ActivityTable,
@@ -68,7 +63,6 @@ class CriteriaSetRegister(ReevaluatingRegister):
     form = CriteriaSetForm
     filterset = CriteriaSetFilterSet
     table = CriteriaSetTable
-    serializer = CriteriaSetSerializer
     detail_template = "aspects/criteriaset_extra.html"
     related = [
         Related("criteria", columns=("code", "name", "minimum", "maximum", "weight"), add=True),
@@ -82,7 +76,6 @@ class CriterionRegister(ReevaluatingRegister):
     form = CriterionForm
     filterset = CriterionFilterSet
     table = CriterionTable
-    serializer = CriterionSerializer
     slug = "criteria"
 
 
@@ -92,7 +85,6 @@ class OverrideRuleRegister(ReevaluatingRegister):
     form = OverrideRuleForm
     filterset = OverrideRuleFilterSet
     table = OverrideRuleTable
-    serializer = OverrideRuleSerializer
 
 
 @register
@@ -101,7 +93,6 @@ class ActivityRegister(Register):
     form = ActivityForm
     filterset = ActivityFilterSet
     table = ActivityTable
-    serializer = ActivitySerializer
     menu_group = "planning"
     slug = "activities"
     related = [Related("aspects", columns=("name", "condition", "score", "significant"), add=True)]
@@ -154,7 +145,6 @@ class ImpactRegister(Register):
     form = ImpactForm
     filterset = ImpactFilterSet
     table = ImpactTable
-    serializer = ImpactSerializer
     menu_group = "planning"
     detail_fields = [
         "aspect",

@@ -1,50 +1,11 @@
 from rest_framework import serializers
 
 from zist.aspects.models import (
-    Activity,
     Aspect,
-    CriteriaSet,
-    Criterion,
-    Impact,
-    OverrideRule,
 )
 from zist.core.api import ZistModelSerializer
 
 COMMON = ["id", "display", "created", "last_updated"]
-
-
-class CriteriaSetSerializer(ZistModelSerializer):
-    class Meta:
-        model = CriteriaSet
-        fields = [*COMMON, "unit", "name", "method", "threshold", "description"]
-
-
-class CriterionSerializer(ZistModelSerializer):
-    class Meta:
-        model = Criterion
-        fields = [
-            *COMMON,
-            "criteria_set",
-            "code",
-            "name",
-            "minimum",
-            "maximum",
-            "weight",
-            "scale",
-            "order",
-        ]
-
-
-class OverrideRuleSerializer(ZistModelSerializer):
-    class Meta:
-        model = OverrideRule
-        fields = [*COMMON, "criteria_set", "kind", "condition", "criterion", "minimum"]
-
-
-class ActivitySerializer(ZistModelSerializer):
-    class Meta:
-        model = Activity
-        fields = [*COMMON, "unit", "code", "name", "description"]
 
 
 class AspectSerializer(ZistModelSerializer):
@@ -71,9 +32,3 @@ class AspectSerializer(ZistModelSerializer):
             "significance_basis",
             "significance_reason",
         ]
-
-
-class ImpactSerializer(ZistModelSerializer):
-    class Meta:
-        model = Impact
-        fields = [*COMMON, "aspect", "category", "description", "effect"]

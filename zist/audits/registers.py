@@ -12,9 +12,7 @@ from zist.audits.filters import (
 from zist.audits.forms import AuditForm, AuditProgrammeForm, ChecklistItemForm, FindingForm
 from zist.audits.models import Audit, AuditProgramme, ChecklistItem, Finding
 from zist.audits.serializers import (
-    AuditProgrammeSerializer,
     AuditSerializer,
-    ChecklistItemSerializer,
     FindingSerializer,
 )
 from zist.audits.tables import AuditProgrammeTable, AuditTable, ChecklistItemTable, FindingTable
@@ -28,7 +26,6 @@ class AuditProgrammeRegister(Register):
     form = AuditProgrammeForm
     filterset = AuditProgrammeFilterSet
     table = AuditProgrammeTable
-    serializer = AuditProgrammeSerializer
     menu_group = "check"
     slug = "programmes"
     detail_template = "audits/programme_extra.html"
@@ -66,7 +63,6 @@ class ChecklistItemRegister(Register):
     form = ChecklistItemForm
     filterset = ChecklistItemFilterSet
     table = ChecklistItemTable
-    serializer = ChecklistItemSerializer
     # Reached from its audit's checklist, not from the menu.
     menu_group = "none"
     slug = "checklist-items"

@@ -10,9 +10,6 @@ from zist.context.filters import (
 from zist.context.forms import InterestedPartyForm, IssueForm, NeedForm, ScopeStatementForm
 from zist.context.models import InterestedParty, Issue, Need, ScopeStatement
 from zist.context.serializers import (
-    InterestedPartySerializer,
-    IssueSerializer,
-    NeedSerializer,
     ScopeStatementSerializer,
 )
 from zist.context.tables import InterestedPartyTable, IssueTable, NeedTable, ScopeStatementTable
@@ -26,7 +23,6 @@ class IssueRegister(Register):
     form = IssueForm
     filterset = IssueFilterSet
     table = IssueTable
-    serializer = IssueSerializer
     menu_group = "planning"
 
 
@@ -36,7 +32,6 @@ class InterestedPartyRegister(Register):
     form = InterestedPartyForm
     filterset = InterestedPartyFilterSet
     table = InterestedPartyTable
-    serializer = InterestedPartySerializer
     menu_group = "planning"
     slug = "parties"
     related = [
@@ -56,7 +51,6 @@ class NeedRegister(Register):
     form = NeedForm
     filterset = NeedFilterSet
     table = NeedTable
-    serializer = NeedSerializer
     menu_group = "planning"
 
 

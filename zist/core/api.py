@@ -97,6 +97,18 @@ class ZistModelSerializer(serializers.ModelSerializer):
         return attrs
 
 
+def serializer_for(model, form) -> type[ZistModelSerializer]:
+    """The API serializer a register gets when it declares none: the model fields its
+    form offers, with id, display and the timestamps. Named `<Model>Serializer`, as a
+    written one would be (the OpenAPI components keep their names)."""
+    names = {field.name for field in model._meta.get_fields()}
+    stamps = [name for name in ("created", "last_updated") if name in names]
+    fields = ["id", "display", *(n for n in form._meta.fields if n in names), *stamps]
+    meta = type("Meta", (), {"model": model, "fields": fields})
+    attrs = {"Meta": meta, "__module__": model.__module__, "__doc__": model.__doc__}
+    return type(f"{model.__name__}Serializer", (ZistModelSerializer,), attrs)
+
+
 # Writes to one record, checked against If-Match (see ConcurrencyMixin).
 WRITE_METHODS = ("PUT", "PATCH", "DELETE")
 

@@ -1,6 +1,7 @@
 """Registers: the declaration that turns a model into a register of Zist.
 
-A register names its model, form, filterset, table and serializer; from that Zist
+A register names its model, form, filterset, table and (where the API differs from the
+form) serializer; from that Zist
 builds the list/detail/add/edit/delete/history pages, the export, the API endpoint,
 the menu entry and the generic permission tests. See docs/adding-a-register.md.
 """
@@ -42,7 +43,9 @@ class Register:
     form: type
     filterset: type
     table: type
-    serializer: type
+    # The API's serializer; None: the form's model fields with id, display and the
+    # timestamps (zist.core.api.serializer_for). Declare one only where the API differs.
+    serializer: type | None = None
     menu_group: str = "organisation"
     # Fields shown on the detail page; default: the form's fields.
     detail_fields: list[str] | None = None
@@ -240,6 +243,10 @@ def register(cls: type[Register]) -> type[Register]:
     label = cls.label()
     if label in _registry and _registry[label] is not cls:
         raise ValueError(f"{label} is registered twice")
+    if cls.serializer is None:
+        from zist.core.api import serializer_for  # api builds on this module
+
+        cls.serializer = serializer_for(cls.model, cls.form)
     _registry[label] = cls
     return cls
 

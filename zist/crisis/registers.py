@@ -10,12 +10,13 @@ from zist.crisis.services import remedies
 
 
 def _parts(name: str) -> tuple:
-    """The form, filterset, table and serializer declared for model `name`."""
+    """The form, filterset, table and serializer declared for model `name` (None: the
+    form's default serializer, zist.core.api.serializer_for)."""
     return (
         getattr(forms, f"{name}Form"),
         getattr(filters, f"{name}FilterSet"),
         getattr(tables, f"{name}Table"),
-        getattr(serializers, f"{name}Serializer"),
+        getattr(serializers, f"{name}Serializer", None),
     )
 
 

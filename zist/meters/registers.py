@@ -6,7 +6,7 @@ from zist.meters import services
 from zist.meters.filters import ImportSourceFilterSet, MeterFilterSet, ReadingFilterSet
 from zist.meters.forms import ImportSourceForm, MeterForm, ReadingForm
 from zist.meters.models import ImportSource, Meter, Reading
-from zist.meters.serializers import ImportSourceSerializer, MeterSerializer, ReadingSerializer
+from zist.meters.serializers import ReadingSerializer
 from zist.meters.tables import ImportSourceTable, MeterTable, ReadingTable
 
 
@@ -16,7 +16,6 @@ class MeterRegister(Register):
     form = MeterForm
     filterset = MeterFilterSet
     table = MeterTable
-    serializer = MeterSerializer
     menu_group = "monitoring"
     detail_template = "meters/meter_extra.html"
     related = [
@@ -87,6 +86,5 @@ class ImportSourceRegister(Register):
     form = ImportSourceForm
     filterset = ImportSourceFilterSet
     table = ImportSourceTable
-    serializer = ImportSourceSerializer
     menu_group = "monitoring"
     slug = "sources"

@@ -6,7 +6,7 @@ from zist.objectives import services
 from zist.objectives.filters import ObjectiveFilterSet, ProgrammeFilterSet
 from zist.objectives.forms import ObjectiveForm, ProgrammeForm
 from zist.objectives.models import Objective, Programme
-from zist.objectives.serializers import ObjectiveSerializer, ProgrammeSerializer
+from zist.objectives.serializers import ObjectiveSerializer
 from zist.objectives.tables import ObjectiveTable, ProgrammeTable
 
 
@@ -58,7 +58,6 @@ class ProgrammeRegister(Register):
     form = ProgrammeForm
     filterset = ProgrammeFilterSet
     table = ProgrammeTable
-    serializer = ProgrammeSerializer
     menu_group = "planning"
     detail_template = "objectives/programme_extra.html"
     related = [

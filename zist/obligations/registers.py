@@ -6,7 +6,7 @@ from zist.obligations import services
 from zist.obligations.filters import ComplianceEvaluationFilterSet, ObligationFilterSet
 from zist.obligations.forms import ComplianceEvaluationForm, ObligationForm
 from zist.obligations.models import ComplianceEvaluation, Obligation
-from zist.obligations.serializers import ComplianceEvaluationSerializer, ObligationSerializer
+from zist.obligations.serializers import ObligationSerializer
 from zist.obligations.tables import ComplianceEvaluationTable, ObligationTable
 
 
@@ -86,7 +86,6 @@ class ComplianceEvaluationRegister(Register):
     form = ComplianceEvaluationForm
     filterset = ComplianceEvaluationFilterSet
     table = ComplianceEvaluationTable
-    serializer = ComplianceEvaluationSerializer
     menu_group = "planning"
     detail_template = "obligations/complianceevaluation_extra.html"
     related = [

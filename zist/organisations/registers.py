@@ -8,7 +8,7 @@ from zist.organisations.api import UnitViewSet
 from zist.organisations.filters import OrganisationFilterSet, UnitFilterSet
 from zist.organisations.forms import OrganisationForm, UnitForm
 from zist.organisations.models import Organisation, Unit
-from zist.organisations.serializers import OrganisationSerializer, UnitSerializer
+from zist.organisations.serializers import UnitSerializer
 from zist.organisations.tables import OrganisationTable, UnitTable
 
 
@@ -18,7 +18,6 @@ class OrganisationRegister(Register):
     form = OrganisationForm
     filterset = OrganisationFilterSet
     table = OrganisationTable
-    serializer = OrganisationSerializer
     detail_template = "organisations/organisation_extra.html"
 
     @classmethod

@@ -9,7 +9,7 @@ from zist.records import services
 from zist.records.filters import RecordFilterSet, RecordTypeFilterSet
 from zist.records.forms import RecordForm, RecordTypeForm
 from zist.records.models import Decision, Record, RecordType
-from zist.records.serializers import RecordSerializer, RecordTypeSerializer
+from zist.records.serializers import RecordSerializer
 from zist.records.tables import RecordTable, RecordTypeTable
 
 
@@ -19,7 +19,6 @@ class RecordTypeRegister(Register):
     form = RecordTypeForm
     filterset = RecordTypeFilterSet
     table = RecordTypeTable
-    serializer = RecordTypeSerializer
     menu_group = "support"
     related = [
         Related(

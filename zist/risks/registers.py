@@ -6,7 +6,7 @@ from zist.risks import services
 from zist.risks.filters import RiskBandFilterSet, RiskFilterSet, RiskMatrixFilterSet
 from zist.risks.forms import RiskBandForm, RiskForm, RiskMatrixForm
 from zist.risks.models import Risk, RiskBand, RiskMatrix
-from zist.risks.serializers import RiskBandSerializer, RiskMatrixSerializer, RiskSerializer
+from zist.risks.serializers import RiskMatrixSerializer, RiskSerializer
 from zist.risks.tables import RiskBandTable, RiskMatrixTable, RiskTable
 
 
@@ -36,7 +36,6 @@ class RiskBandRegister(Register):
     form = RiskBandForm
     filterset = RiskBandFilterSet
     table = RiskBandTable
-    serializer = RiskBandSerializer
     menu_group = "planning"
     natural_key = ("matrix", "minimum")
 
