@@ -1,9 +1,10 @@
 """Registers: the declaration that turns a model into a register of Zist.
 
 A register names its model, form, filterset, table and (where the API differs from the
-form) serializer; from that Zist
-builds the list/detail/add/edit/delete/history pages, the export, the API endpoint,
-the menu entry and the generic permission tests. See docs/adding-a-register.md.
+form) serializer; from that Zist builds the list/detail/add/edit/delete/history pages,
+the export, the API endpoint, the menu entry and the generic permission tests. Pages,
+the API and imports save through one function, `save_record` (decision 0019). See
+docs/adding-a-register.md.
 """
 
 from __future__ import annotations
