@@ -247,3 +247,18 @@ def test_it_writes_the_same_history_for_a_change_on_the_page_and_in_the_api(
     assert api[0] == page[0]
     assert api[1] == page[1]
     assert all(entry[:2] == ("~", person.pk) for entry in page[1])
+
+
+@pytest.mark.parametrize("label", sorted(NOT_ADDED))
+def test_it_refuses_to_add_what_is_never_added_with_a_message(label, cast, person, client):
+    """Even a superuser, whom every add page and endpoint lets in, gets a 400 with the
+    reason, never a server error, and nothing is stored."""
+    reg = REGISTERS[label]
+    client.force_login(person)
+    page = client.post(reverse(reg.url_name("add")), {})
+    assert page.status_code == 400
+    assert _why(page)["__all__"]
+    api_url = f"/api/{reg.model._meta.app_label}/{reg.url_slug()}/"
+    api = client.post(api_url, {}, content_type="application/json")
+    assert api.status_code == 400
+    assert not reg.model._base_manager.exists()
