@@ -20,12 +20,7 @@ from zist.aspects.forms import (
 )
 from zist.aspects.models import Activity, Aspect, CriteriaSet, Criterion, Impact, OverrideRule
 from zist.aspects.serializers import (
-    ActivitySerializer,
     AspectSerializer,
-    CriteriaSetSerializer,
-    CriterionSerializer,
-    ImpactSerializer,
-    OverrideRuleSerializer,
 )
 from zist.aspects.tables import (
     ActivityTable,
@@ -50,7 +45,7 @@ class ReevaluatingRegister(Register):
         return obj if isinstance(obj, CriteriaSet) else obj.criteria_set
 
     @classmethod
-    def saved(cls, obj, request):
+    def saved(cls, obj, before, request):
         services.reevaluate_set(cls.criteria_set_of(obj))
         return obj
 
@@ -68,7 +63,6 @@ class CriteriaSetRegister(ReevaluatingRegister):
     form = CriteriaSetForm
     filterset = CriteriaSetFilterSet
     table = CriteriaSetTable
-    serializer = CriteriaSetSerializer
     detail_template = "aspects/criteriaset_extra.html"
     related = [
         Related("criteria", columns=("code", "name", "minimum", "maximum", "weight"), add=True),
@@ -82,7 +76,6 @@ class CriterionRegister(ReevaluatingRegister):
     form = CriterionForm
     filterset = CriterionFilterSet
     table = CriterionTable
-    serializer = CriterionSerializer
     slug = "criteria"
 
 
@@ -92,7 +85,6 @@ class OverrideRuleRegister(ReevaluatingRegister):
     form = OverrideRuleForm
     filterset = OverrideRuleFilterSet
     table = OverrideRuleTable
-    serializer = OverrideRuleSerializer
 
 
 @register
@@ -101,7 +93,6 @@ class ActivityRegister(Register):
     form = ActivityForm
     filterset = ActivityFilterSet
     table = ActivityTable
-    serializer = ActivitySerializer
     menu_group = "planning"
     slug = "activities"
     related = [Related("aspects", columns=("name", "condition", "score", "significant"), add=True)]
@@ -139,12 +130,13 @@ class AspectRegister(Register):
     natural_key = ("activity", "name")
 
     @classmethod
-    def save(cls, form, request):
-        aspect = form.save(commit=False)
-        services.apply_evaluation(aspect, form.cleaned_data.get("obligations") or [])
-        aspect.save()
-        form.save_m2m()
-        return aspect
+    def write(cls, obj, before, request, many):
+        # Score and significance are derived from the values about to be stored (the
+        # obligations too) and written with them: one history row per save.
+        if obj.criteria_set_id is None:
+            obj.criteria_set = services.criteria_set_for(obj.activity.unit)
+        services.apply_evaluation(obj, many.get("obligations"))
+        return super().write(obj, before, request, many)
 
 
 @register
@@ -153,7 +145,6 @@ class ImpactRegister(Register):
     form = ImpactForm
     filterset = ImpactFilterSet
     table = ImpactTable
-    serializer = ImpactSerializer
     menu_group = "planning"
     detail_fields = [
         "aspect",

@@ -12,9 +12,7 @@ from zist.audits.filters import (
 from zist.audits.forms import AuditForm, AuditProgrammeForm, ChecklistItemForm, FindingForm
 from zist.audits.models import Audit, AuditProgramme, ChecklistItem, Finding
 from zist.audits.serializers import (
-    AuditProgrammeSerializer,
     AuditSerializer,
-    ChecklistItemSerializer,
     FindingSerializer,
 )
 from zist.audits.tables import AuditProgrammeTable, AuditTable, ChecklistItemTable, FindingTable
@@ -28,7 +26,6 @@ class AuditProgrammeRegister(Register):
     form = AuditProgrammeForm
     filterset = AuditProgrammeFilterSet
     table = AuditProgrammeTable
-    serializer = AuditProgrammeSerializer
     menu_group = "check"
     slug = "programmes"
     detail_template = "audits/programme_extra.html"
@@ -55,7 +52,7 @@ class AuditRegister(Register):
     ]
 
     @classmethod
-    def saved(cls, audit, request):
+    def saved(cls, audit, before, request):
         services.generate_checklist(audit)
         return audit
 
@@ -66,7 +63,6 @@ class ChecklistItemRegister(Register):
     form = ChecklistItemForm
     filterset = ChecklistItemFilterSet
     table = ChecklistItemTable
-    serializer = ChecklistItemSerializer
     # Reached from its audit's checklist, not from the menu.
     menu_group = "none"
     slug = "checklist-items"
@@ -75,22 +71,13 @@ class ChecklistItemRegister(Register):
     detail_template = "audits/checklist_item_extra.html"
 
     @classmethod
-    def save(cls, form, request):
-        _check_recorder(form.instance.audit, request.user, form.changed_data)
-        return super().save(form, request)
-
-    @classmethod
-    def api_save(cls, serializer, request):
-        instance = serializer.instance
+    def write(cls, obj, before, request, many):
+        reference = before or ChecklistItem()
         changed = [
-            name
-            for name, value in serializer.validated_data.items()
-            if instance is None or getattr(instance, name) != value
+            name for name in ("result", "notes") if getattr(obj, name) != getattr(reference, name)
         ]
-        _check_recorder(
-            serializer.validated_data.get("audit") or instance.audit, request.user, changed
-        )
-        return super().api_save(serializer, request)
+        _check_recorder(obj.audit, request.user, changed)
+        return super().write(obj, before, request, many)
 
 
 def _check_recorder(audit, user, changed: list[str]) -> None:
@@ -111,6 +98,6 @@ class FindingRegister(Register):
     detail_fields = ["audit", "unit", "clause", "grade", "statement", "evidence", "nonconformity"]
 
     @classmethod
-    def saved(cls, finding, request):
+    def saved(cls, finding, before, request):
         services.raise_nonconformity(finding, request.user)
         return finding

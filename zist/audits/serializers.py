@@ -1,14 +1,8 @@
 from rest_framework import serializers
 
 from zist.audits.forms import scope_errors
-from zist.audits.models import Audit, AuditProgramme, ChecklistItem, Finding
+from zist.audits.models import Audit, Finding
 from zist.core.api import ZistModelSerializer
-
-
-class AuditProgrammeSerializer(ZistModelSerializer):
-    class Meta:
-        model = AuditProgramme
-        fields = ["id", "display", "unit", "year", "title", "objectives", "created", "last_updated"]
 
 
 class AuditSerializer(ZistModelSerializer):
@@ -60,12 +54,6 @@ class AuditSerializer(ZistModelSerializer):
         if errors:
             raise serializers.ValidationError({"non_field_errors": errors})
         return attrs
-
-
-class ChecklistItemSerializer(ZistModelSerializer):
-    class Meta:
-        model = ChecklistItem
-        fields = ["id", "display", "audit", "clause", "question", "position", "result", "notes"]
 
 
 class FindingSerializer(ZistModelSerializer):

@@ -9,9 +9,6 @@ from zist.awards.forms import ApplicationForm, CriterionForm, RoundForm, SchemeF
 from zist.awards.models import Application, Criterion, Round, Scheme, Score
 from zist.awards.serializers import (
     ApplicationSerializer,
-    CriterionSerializer,
-    RoundSerializer,
-    SchemeSerializer,
     ScoreSerializer,
 )
 from zist.awards.tables import ApplicationTable, CriterionTable, RoundTable, SchemeTable, ScoreTable
@@ -21,13 +18,7 @@ from zist.core.related import Related
 
 @register
 class SchemeRegister(Register):
-    model, form, filterset, table, serializer = (
-        Scheme,
-        SchemeForm,
-        SchemeFilterSet,
-        SchemeTable,
-        SchemeSerializer,
-    )
+    model, form, filterset, table = Scheme, SchemeForm, SchemeFilterSet, SchemeTable
     menu_group = "monitoring"
     related = [Related("criteria", columns=("code", "name", "kind", "points"), limit=50)]
     natural_key = ("unit", "code__iexact")
@@ -35,26 +26,14 @@ class SchemeRegister(Register):
 
 @register
 class CriterionRegister(Register):
-    model, form, filterset, table, serializer = (
-        Criterion,
-        CriterionForm,
-        CriterionFilterSet,
-        CriterionTable,
-        CriterionSerializer,
-    )
+    model, form, filterset, table = Criterion, CriterionForm, CriterionFilterSet, CriterionTable
     menu_group = "monitoring"
     natural_key = ("scheme", "code__iexact")
 
 
 @register
 class RoundRegister(Register):
-    model, form, filterset, table, serializer = (
-        Round,
-        RoundForm,
-        RoundFilterSet,
-        RoundTable,
-        RoundSerializer,
-    )
+    model, form, filterset, table = Round, RoundForm, RoundFilterSet, RoundTable
     menu_group = "monitoring"
     detail_template = "awards/round_extra.html"
     related = [Related("applications", columns=("rank", "unit", "total", "level"), limit=100)]

@@ -1,60 +1,9 @@
 from rest_framework import serializers
 
-from zist.awards.models import Application, Criterion, Round, Scheme, Score
+from zist.awards.models import Application, Round, Score
 from zist.core.api import ZistModelSerializer
 
 STAMPS = ["created", "last_updated"]
-
-
-class SchemeSerializer(ZistModelSerializer):
-    class Meta:
-        model = Scheme
-        fields = [
-            "id",
-            "display",
-            "unit",
-            "code",
-            "name",
-            "total_points",
-            "levels",
-            "description",
-            *STAMPS,
-        ]
-
-
-class CriterionSerializer(ZistModelSerializer):
-    class Meta:
-        model = Criterion
-        fields = [
-            "id",
-            "display",
-            "scheme",
-            "parent",
-            "code",
-            "name",
-            "kind",
-            "points",
-            "kpi_code",
-            "rule",
-            "order",
-            *STAMPS,
-        ]
-
-
-class RoundSerializer(ZistModelSerializer):
-    class Meta:
-        model = Round
-        fields = [
-            "id",
-            "display",
-            "unit",
-            "scheme",
-            "name",
-            "programme",
-            "status",
-            "spread_limit",
-            *STAMPS,
-        ]
 
 
 class ApplicationSerializer(ZistModelSerializer):

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from zist.certification.filters import CertificateFilterSet, CertificationBodyFilterSet
 from zist.certification.forms import CertificateForm, CertificationBodyForm
 from zist.certification.models import Certificate, CertificationBody
-from zist.certification.serializers import CertificateSerializer, CertificationBodySerializer
+from zist.certification.serializers import CertificateSerializer
 from zist.certification.tables import CertificateTable, CertificationBodyTable
 from zist.core.registry import Register, register
 from zist.core.related import Related
@@ -15,7 +15,6 @@ class CertificationBodyRegister(Register):
     form = CertificationBodyForm
     filterset = CertificationBodyFilterSet
     table = CertificationBodyTable
-    serializer = CertificationBodySerializer
     menu_group = "check"
     slug = "bodies"
     natural_key = ("unit", "name")

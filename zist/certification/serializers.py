@@ -1,13 +1,7 @@
 from rest_framework import serializers
 
-from zist.certification.models import Certificate, CertificationBody
+from zist.certification.models import Certificate
 from zist.core.api import ZistModelSerializer
-
-
-class CertificationBodySerializer(ZistModelSerializer):
-    class Meta:
-        model = CertificationBody
-        fields = ["id", "display", "unit", "name", "accreditation", "contact"]
 
 
 class CertificateSerializer(ZistModelSerializer):

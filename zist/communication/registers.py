@@ -2,8 +2,6 @@ from zist.communication.filters import CommunicationFilterSet, EventFilterSet, I
 from zist.communication.forms import CommunicationForm, EventForm, InquiryForm
 from zist.communication.models import Communication, Event, Inquiry
 from zist.communication.serializers import (
-    CommunicationSerializer,
-    EventSerializer,
     InquirySerializer,
 )
 from zist.communication.tables import CommunicationTable, EventTable, InquiryTable
@@ -17,7 +15,6 @@ class CommunicationRegister(Register):
     form = CommunicationForm
     filterset = CommunicationFilterSet
     table = CommunicationTable
-    serializer = CommunicationSerializer
     menu_group = "support"
 
 
@@ -44,6 +41,5 @@ class EventRegister(Register):
     form = EventForm
     filterset = EventFilterSet
     table = EventTable
-    serializer = EventSerializer
     menu_group = "support"
     detail_template = "communication/event_extra.html"

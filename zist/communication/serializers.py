@@ -1,24 +1,7 @@
 from rest_framework import serializers
 
-from zist.communication.models import Communication, Event, Inquiry
+from zist.communication.models import Inquiry
 from zist.core.api import ZistModelSerializer
-
-
-class CommunicationSerializer(ZistModelSerializer):
-    class Meta:
-        model = Communication
-        fields = [
-            "id",
-            "display",
-            "unit",
-            "date",
-            "direction",
-            "channel",
-            "topic",
-            "audience",
-            "summary",
-            "by",
-        ]
 
 
 class InquirySerializer(ZistModelSerializer):
@@ -42,23 +25,4 @@ class InquirySerializer(ZistModelSerializer):
             "answer",
             "answered_on",
             "is_overdue",
-        ]
-
-
-class EventSerializer(ZistModelSerializer):
-    class Meta:
-        model = Event
-        fields = [
-            "id",
-            "display",
-            "unit",
-            "kind",
-            "title",
-            "date",
-            "place",
-            "agenda",
-            "participants",
-            "other_participants",
-            "outcomes",
-            "public",
         ]

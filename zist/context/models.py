@@ -185,6 +185,13 @@ class ScopeStatement(ZistModel):
     def __str__(self) -> str:
         return f"{self.unit} · v{self.version}"
 
+    def save(self, *args, **kwargs):
+        # Left empty: the next version, whichever door saved it (`clean` sets it earlier
+        # for forms, so that the unique version is checked with it).
+        if not self.version and self.unit_id:
+            self.version = next_version(self.unit_id)
+        super().save(*args, **kwargs)
+
     def clean(self) -> None:
         if not self.version and self.unit_id:
             self.version = next_version(self.unit_id)

@@ -8,11 +8,8 @@ from zist.context.filters import (
     ScopeStatementFilterSet,
 )
 from zist.context.forms import InterestedPartyForm, IssueForm, NeedForm, ScopeStatementForm
-from zist.context.models import InterestedParty, Issue, Need, ScopeStatement, next_version
+from zist.context.models import InterestedParty, Issue, Need, ScopeStatement
 from zist.context.serializers import (
-    InterestedPartySerializer,
-    IssueSerializer,
-    NeedSerializer,
     ScopeStatementSerializer,
 )
 from zist.context.tables import InterestedPartyTable, IssueTable, NeedTable, ScopeStatementTable
@@ -26,7 +23,6 @@ class IssueRegister(Register):
     form = IssueForm
     filterset = IssueFilterSet
     table = IssueTable
-    serializer = IssueSerializer
     menu_group = "planning"
 
 
@@ -36,7 +32,6 @@ class InterestedPartyRegister(Register):
     form = InterestedPartyForm
     filterset = InterestedPartyFilterSet
     table = InterestedPartyTable
-    serializer = InterestedPartySerializer
     menu_group = "planning"
     slug = "parties"
     related = [
@@ -56,7 +51,6 @@ class NeedRegister(Register):
     form = NeedForm
     filterset = NeedFilterSet
     table = NeedTable
-    serializer = NeedSerializer
     menu_group = "planning"
 
 
@@ -70,12 +64,5 @@ class ScopeStatementRegister(Register):
     menu_group = "planning"
 
     @classmethod
-    def save(cls, form, request):
-        return services.make_current(form.save())
-
-    @classmethod
-    def api_save(cls, serializer, request):
-        data = serializer.validated_data
-        if not data.get("version") and serializer.instance is None:
-            data["version"] = next_version(data["unit"].pk)
-        return services.make_current(serializer.save())
+    def saved(cls, obj, before, request):
+        return services.make_current(obj)

@@ -3,6 +3,7 @@ restriction mechanism, filters and validation as the web pages."""
 
 from __future__ import annotations
 
+from django.core.exceptions import PermissionDenied as DjangoPermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.http import Http404
@@ -12,13 +13,14 @@ from drf_spectacular.utils import OpenApiParameter, OpenApiResponse
 from rest_framework import serializers, status, viewsets
 from rest_framework.exceptions import APIException, PermissionDenied, ValidationError
 from rest_framework.response import Response
+from rest_framework.utils import model_meta
 
 from zist.core import calendars, concurrency
 from zist.core.api_schema import ZistAutoSchema
 from zist.core.forms import check_plausible
 from zist.core.middleware import note_refusal
 from zist.core.querysets import hidden_links, with_str_related
-from zist.core.registry import DeleteRefused, Register, delete_record
+from zist.core.registry import DeleteRefused, Register, delete_record, save_record
 
 METHOD_ACTIONS = {
     "GET": "view",
@@ -53,6 +55,22 @@ class ZistModelSerializer(serializers.ModelSerializer):
                 field.validators.append(check_plausible)
         return fields
 
+    def unsaved(self):
+        """The record with the validated values set, not yet saved, and its to-many
+        values: the serializer's `form.save(commit=False)`, written by the one save
+        path (zist.core.registry.save_record) as a page's or an import's form is."""
+        data = dict(self.validated_data)
+        relations = model_meta.get_field_info(self.Meta.model).relations
+        many = {
+            name: data.pop(name)
+            for name in list(data)
+            if name in relations and relations[name].to_many
+        }
+        obj = self.instance if self.instance is not None else self.Meta.model()
+        for name, value in data.items():
+            setattr(obj, name, value)
+        return obj, many
+
     def validate(self, attrs):
         attrs = super().validate(attrs)
         model = self.Meta.model
@@ -77,6 +95,18 @@ class ZistModelSerializer(serializers.ModelSerializer):
                 kept = hidden_links(self.instance, name, offered.queryset)
                 attrs[name] = [*attrs[name], *kept]
         return attrs
+
+
+def serializer_for(model, form) -> type[ZistModelSerializer]:
+    """The API serializer a register gets when it declares none: the model fields its
+    form offers, with id, display and the timestamps. Named `<Model>Serializer`, as a
+    written one would be (the OpenAPI components keep their names)."""
+    names = {field.name for field in model._meta.get_fields()}
+    stamps = [name for name in ("created", "last_updated") if name in names]
+    fields = ["id", "display", *(n for n in form._meta.fields if n in names), *stamps]
+    meta = type("Meta", (), {"model": model, "fields": fields})
+    attrs = {"Meta": meta, "__module__": model.__module__, "__doc__": model.__doc__}
+    return type(f"{model.__name__}Serializer", (ZistModelSerializer,), attrs)
 
 
 # Writes to one record, checked against If-Match (see ConcurrencyMixin).
@@ -226,8 +256,13 @@ class ZistModelViewSet(ConcurrencyMixin, viewsets.ModelViewSet):
     def _save(self, serializer, action: str) -> None:
         try:
             with transaction.atomic():
-                instance = self.register.api_save(serializer, self.request)
+                obj, many = serializer.unsaved()
+                instance = save_record(self.register, obj, self.request, many)
+                serializer.instance = instance
                 self._check_scope(instance, action)
+        except DjangoPermissionDenied as exc:
+            # A rule of the register refused the person (a retention decision).
+            raise PermissionDenied(str(exc) or None) from None
         except DjangoValidationError as exc:
             # A rule checked while saving (under a lock): a 400 like any other, and the
             # transaction is rolled back.

@@ -9,6 +9,7 @@ import re
 from decimal import Decimal
 
 from django import forms
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.forms.utils import from_current_timezone
 from django.utils import timezone
@@ -265,8 +266,8 @@ def restrict_choices(fields, user) -> None:
 
 def scope_choices(model, user, action: str):
     """Units on which `user` may `action` objects of `model`."""
-    from zist.organisations.models import Unit
-
+    # By name: core imports no domain app (the organisations app owns the unit tree).
+    Unit = apps.get_model("organisations", "Unit")
     paths = scope_paths(user, model, action)
     units = Unit.objects.filter(archived=False)
     return units if paths is None else units.filter(subtree_q("", paths))

@@ -7,6 +7,7 @@ import copy
 import datetime as dt
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
 from django.db import models
 from django.db.models import Q
@@ -274,8 +275,11 @@ def attachment_entries(model: type[models.Model], pk: int) -> list[Entry]:
     """Evidence files added to or removed from one record, as history entries of it."""
     from django.contrib.contenttypes.models import ContentType
 
-    from zist.attachments.models import Attachment
-
+    # By name: core imports no domain app; without the attachments app, no entries.
+    try:
+        Attachment = apps.get_model("attachments", "Attachment")
+    except LookupError:
+        return []
     content_type = ContentType.objects.get_for_model(model)
     records = Attachment.history.filter(
         content_type=content_type, object_id=pk, history_type__in=["+", "-"]

@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from django import forms
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils import translation
@@ -31,12 +31,19 @@ from openpyxl import Workbook, load_workbook
 
 from zist.core import calendars, concurrency, numbers
 from zist.core.forms import NumberField
+from zist.core.registry import save_form
 
 # The largest cell a CSV file may hold (Python's csv refuses more than its field limit;
 # a cell of a register is far smaller).
 MAX_CELL = 128 * 1024
 TRUE_WORDS = {"1", "true", "yes", "y", "x", "ja", "kyllä", "بله", "آری", "on"}
 FALSE_WORDS = {"0", "false", "no", "n", "nej", "ei", "خیر", "نه", "off", ""}
+
+
+# How a large file is imported in the background: set by the jobs app when it loads
+# (`background(register, upload, user)` queues the import and returns the address of
+# the job's page); None imports every file while the person waits.
+background = None
 
 
 class ImportFileError(Exception):
@@ -428,7 +435,7 @@ def _save_row(register, form, request, number: int, result: ImportResult):
     action = "change" if updating else "add"
     try:
         with transaction.atomic():
-            saved = register.save(form, request)
+            saved = save_form(register, form, request)
             if (
                 not register.model.objects.restrict(request.user, action)
                 .filter(pk=saved.pk)
@@ -437,6 +444,13 @@ def _save_row(register, form, request, number: int, result: ImportResult):
                 raise ValidationError(_("You may not place this record outside your units."))
     except ValidationError as error:
         result.errors.append(RowError(number, list(error.messages)))
+        return None
+    except PermissionDenied as refusal:
+        result.errors.append(
+            RowError(
+                number, [str(refusal) or _("You may not place this record outside your units.")]
+            )
+        )
         return None
     except IntegrityError:
         # A database rule no form checks (a race with another writer).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.apps import apps
 from django.db import models
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
@@ -63,8 +64,8 @@ class ScopedModel(models.Model):
 
     def scope_units(self):
         """Units that decide who may see this object (for attachments, notifications)."""
-        from zist.organisations.models import Unit
-
+        # By name: core imports no domain app (the organisations app owns the unit tree).
+        Unit = apps.get_model("organisations", "Unit")
         if self.scope_field == "":
             return Unit.objects.filter(pk=self.pk)
         return Unit.objects.filter(

@@ -12,6 +12,23 @@ from django.db import models
 from django.db.models import Q
 
 
+def _refuse(role: str, label: str, action: str) -> bool:
+    return False
+
+
+# Whether a role allows an action on a model: the users app's policy table
+# (zist.users.roles.role_allows), set by `set_policy` when it loads; until then, or
+# without it, nothing is allowed.
+_policy = _refuse
+
+
+def set_policy(allows) -> None:
+    """Install the policy `allows(role, model_label, action) -> bool` (the users app's
+    role table): core decides scopes with it without importing the app."""
+    global _policy
+    _policy = allows
+
+
 def scope_paths(user, model: type[models.Model], action: str) -> list[str] | None:
     """Tree paths of the units on which `user` may do `action` on `model`.
 
@@ -21,15 +38,9 @@ def scope_paths(user, model: type[models.Model], action: str) -> list[str] | Non
         return []
     if user.is_superuser:
         return None
-    from zist.users.roles import role_allows
-
     label = model._meta.label_lower
     return sorted(
-        {
-            grant.unit.path
-            for grant in user.active_grants()
-            if role_allows(grant.role, label, action)
-        }
+        {grant.unit.path for grant in user.active_grants() if _policy(grant.role, label, action)}
     )
 
 

@@ -1,8 +1,10 @@
 """Registers: the declaration that turns a model into a register of Zist.
 
-A register names its model, form, filterset, table and serializer; from that Zist
-builds the list/detail/add/edit/delete/history pages, the export, the API endpoint,
-the menu entry and the generic permission tests. See docs/adding-a-register.md.
+A register names its model, form, filterset, table and (where the API differs from the
+form) serializer; from that Zist builds the list/detail/add/edit/delete/history pages,
+the export, the API endpoint, the menu entry and the generic permission tests. Pages,
+the API and imports save through one function, `save_record` (decision 0019). See
+docs/adding-a-register.md.
 """
 
 from __future__ import annotations
@@ -18,7 +20,14 @@ from zist.core import calendars
 from zist.core.models import DeleteRefused
 from zist.core.related import Related
 
-__all__ = ["DeleteRefused", "Register", "delete_record", "register"]
+__all__ = [
+    "DeleteRefused",
+    "Register",
+    "delete_record",
+    "register",
+    "save_form",
+    "save_record",
+]
 
 _registry: dict[str, type[Register]] = {}
 # Related lists shown on every register's detail page, added by the apps that own them
@@ -27,14 +36,17 @@ _every_detail_page: list[Related] = []
 
 
 class Register:
-    """Subclass and decorate with `@register`. Override `save`/`delete` where a model
-    needs a service (a tree move, a workflow) instead of a plain save."""
+    """Subclass and decorate with `@register`. Override `write`/`saved`/`delete` where
+    a model needs more than a plain save (derived fields that need the person or the
+    stored record, a service, consequences for other records); see `save_record`."""
 
     model: type[models.Model]
     form: type
     filterset: type
     table: type
-    serializer: type
+    # The API's serializer; None: the form's model fields with id, display and the
+    # timestamps (zist.core.api.serializer_for). Declare one only where the API differs.
+    serializer: type | None = None
     menu_group: str = "organisation"
     # Fields shown on the detail page; default: the form's fields.
     detail_fields: list[str] | None = None
@@ -88,15 +100,24 @@ class Register:
         return cls.detail_fields or list(cls.form._meta.fields)
 
     @classmethod
-    def save(cls, form, request):
-        """Save a valid form; the view wraps this in a transaction."""
-        return cls.saved(form.save(), request)
+    def write(cls, obj, before, request, many: dict):
+        """Write the record once, whatever the door (page, API, import): `obj` holds the
+        new values, unsaved; `before` is the record as stored before this save (None
+        when new); `many` the to-many values the door sets right after. Override to set
+        fields derived from the person or the stored record before calling super (the
+        record is then written once: one history row), or to create through a service
+        (a tree node). Derived fields that need only the record itself belong in the
+        model's `save` (decision 0019)."""
+        obj.save()
+        return obj
 
     @classmethod
-    def saved(cls, obj, request):
-        """What follows from a record once saved through a page, the API or an import,
-        inside the same transaction (a checklist generated, risks re-rated); returns
-        the record. Override this rather than both `save` and `api_save`."""
+    def saved(cls, obj, before, request):
+        """What follows from a record once written (and its to-many values set), inside
+        the same transaction, for every door: a checklist generated, risks re-rated,
+        readings recomputed from the earlier of the old and new time. `before` is the
+        record as it was stored (None when new). Raise ValidationError (or
+        PermissionDenied) to refuse: the whole save is rolled back. Returns the record."""
         return obj
 
     # Fields that name a record in a spreadsheet ("unit", "code"): importing the same
@@ -128,11 +149,6 @@ class Register:
             return cls.model.objects.restrict(user, "change").filter(**lookup).first()
         except (ValueError, TypeError, ValidationError):
             return None
-
-    @classmethod
-    def api_save(cls, serializer, request):
-        """Save a valid API serializer; the viewset wraps this in a transaction."""
-        return cls.saved(serializer.save(), request)
 
     @classmethod
     def delete(cls, obj, request) -> None:
@@ -174,6 +190,36 @@ class Register:
         ]
 
 
+def save_record(register: type[Register], obj, request, many: dict | None = None):
+    """The one path by which pages, the API and imports save a record (the caller holds
+    the transaction and checks the scope afterwards): the record as stored is read
+    before anything is written, then the register's `write`, the to-many values and the
+    register's `saved`. Each door only turns its input into `obj` (unsaved, new values
+    set) and `many`: a form's `save(commit=False)`, a serializer's `unsaved()`."""
+    many = many or {}
+    before = register.model._base_manager.filter(pk=obj.pk).first() if obj.pk else None
+    obj = register.write(obj, before, request, many)
+    for name, values in many.items():
+        getattr(obj, name).set(values)
+    return register.saved(obj, before, request)
+
+
+def form_many(form) -> dict:
+    """The to-many values a valid model form sets after its record is written (what
+    Django's `save_m2m` would set)."""
+    opts = form.instance._meta
+    return {
+        field.name: form.cleaned_data[field.name]
+        for field in opts.many_to_many
+        if field.name in form.fields and field.name in form.cleaned_data
+    }
+
+
+def save_form(register: type[Register], form, request):
+    """Save a valid model form through `save_record` (pages and imports)."""
+    return save_record(register, form.save(commit=False), request, form_many(form))
+
+
 def delete_record(register: type[Register], obj, request) -> None:
     """The one path by which pages and the API delete a record: the register's delete in
     a transaction; a record still used by others (protected or restricted relations) is
@@ -198,6 +244,10 @@ def register(cls: type[Register]) -> type[Register]:
     label = cls.label()
     if label in _registry and _registry[label] is not cls:
         raise ValueError(f"{label} is registered twice")
+    if cls.serializer is None:
+        from zist.core.api import serializer_for  # api builds on this module
+
+        cls.serializer = serializer_for(cls.model, cls.form)
     _registry[label] = cls
     return cls
 

@@ -34,7 +34,7 @@ from zist.core.history import attachment_entries, object_history, restrict_histo
 from zist.core.middleware import note_refusal
 from zist.core.pdf import pdf_later, pdf_response, record_organisation, wants_pdf
 from zist.core.querysets import scope_paths
-from zist.core.registry import DeleteRefused, Register, delete_record
+from zist.core.registry import DeleteRefused, Register, delete_record, save_form
 
 PAGE_SIZES = (25, 50, 100, 250)
 # A register list as a PDF: at most this many rows (a bigger one is asked to be
@@ -355,11 +355,14 @@ class ObjectEditView(RegisterView):
         action = "change" if pk else "add"
         try:
             with transaction.atomic():
-                saved = self.register.save(form, self.request)
+                saved = save_form(self.register, form, self.request)
                 if not self.restricted(action).filter(pk=saved.pk).exists():
                     raise PermissionDenied
-        except PermissionDenied:
-            form.add_error(None, _("You may not place this record outside your units."))
+        except PermissionDenied as refusal:
+            # A rule of the register names what was refused; the scope check does not.
+            form.add_error(
+                None, str(refusal) or _("You may not place this record outside your units.")
+            )
         except ValidationError as error:
             add_validation_error(form, error)
         else:
@@ -494,24 +497,16 @@ class ObjectImportView(RegisterView):
         if not form.is_valid():
             return self.render(form, status=400)
         upload = form.cleaned_data["file"]
-        if upload.size is not None and upload.size > settings.ZIST_IMPORT_BACKGROUND_BYTES:
+        large = upload.size is not None and upload.size > settings.ZIST_IMPORT_BACKGROUND_BYTES
+        if large and imports.background is not None:
             # A large file: a background job imports it (still every row or none), and
             # the person follows it on the job's page.
-            from zist.jobs import enqueue
-            from zist.jobs.kinds import store_upload
-
             if upload.size > settings.ZIST_IMPORT_MAX_BYTES:
                 form.add_error("file", imports.too_large(upload.size))
                 return self.render(form, status=400)
-            job = enqueue(
-                "import",
-                self.model._meta.label_lower,
-                store_upload(upload),
-                upload.name,
-                user=request.user,
-            )
+            job_url = imports.background(self.register, upload, request.user)
             messages.success(request, _("The file is being imported in the background."))
-            return HttpResponseRedirect(reverse("jobs:job_detail", args=[job.uuid]))
+            return HttpResponseRedirect(job_url)
         try:
             result = imports.run_import(self.register, form.cleaned_data["file"], request)
         except imports.ImportFileError as exc:

@@ -2,60 +2,201 @@ from zist.core.filters import ZistFilterSet
 from zist.crisis import models as m
 
 
-def _filterset(model_, search, field_names):
-    meta = type("Meta", (), {"model": model_, "fields": field_names})
-    attrs = {"Meta": meta, "search_fields": search, "__module__": __name__}
-    return type(f"{model_.__name__}FilterSet", (ZistFilterSet,), attrs)
+class HazardFilterSet(ZistFilterSet):
+    search_fields = ("name", "area", "description")
+
+    class Meta:
+        model = m.Hazard
+        fields = ["unit", "category", "kind"]
 
 
-HazardFilterSet = _filterset(
-    m.Hazard, ("name", "area", "description"), ["unit", "category", "kind"]
-)
-HazardEventFilterSet = _filterset(
-    m.HazardEvent, ("title", "location", "source"), ["hazard", "date", "severity"]
-)
-RiskMatrixFilterSet = _filterset(m.RiskMatrix, ("name",), ["unit"])
-AssessmentSessionFilterSet = _filterset(
-    m.AssessmentSession, ("title", "notes"), ["unit", "method", "held_on", "hazards"]
-)
-ParticipantFilterSet = _filterset(m.Participant, ("name", "affiliation"), ["session"])
-CriterionScoreFilterSet = _filterset(
-    m.CriterionScore, (), ["participant__session", "participant", "hazard", "criterion"]
-)
-PairwiseComparisonFilterSet = _filterset(
-    m.PairwiseComparison, (), ["session", "participant", "first", "second"]
-)
-DelphiRoundFilterSet = _filterset(m.DelphiRound, ("notes",), ["session", "number"])
-DelphiScoreFilterSet = _filterset(m.DelphiScore, (), ["round__session", "round", "hazard"])
-HazardScenarioFilterSet = _filterset(
-    m.HazardScenario, ("title", "description", "root_causes"), ["unit", "hazard", "is_tree"]
-)
-ConsequenceNodeFilterSet = _filterset(m.ConsequenceNode, ("label",), ["scenario", "kind"])
-ConsequenceLinkFilterSet = _filterset(m.ConsequenceLink, ("note",), ["scenario"])
-AgencyFilterSet = _filterset(m.Agency, ("name", "contact"), ["unit", "is_municipal"])
-CapabilityGapFilterSet = _filterset(
-    m.CapabilityGap, ("description", "remedy"), ["scenario", "agency", "category", "kind"]
-)
-PostFilterSet = _filterset(
-    m.Post, ("title", "job_description", "trainings"), ["unit", "reports_to", "education"]
-)
-PostHolderFilterSet = _filterset(m.PostHolder, ("name", "trainings"), ["post", "education"])
-CrisisFunctionFilterSet = _filterset(m.CrisisFunction, ("name",), ["unit", "lead_post"])
-FunctionAssignmentFilterSet = _filterset(
-    m.FunctionAssignment, (), ["function", "agency", "responsibility"]
-)
-ProcessFilterSet = _filterset(
-    m.Process, ("name", "purpose"), ["unit", "phase", "hazard", "owner_post"]
-)
-ProcessStepFilterSet = _filterset(
-    m.ProcessStep, ("name", "inputs", "outputs", "resources"), ["process", "post"]
-)
-DrillFilterSet = _filterset(
-    m.Drill, ("title", "scenario", "participants"), ["unit", "hazard", "status", "planned_on"]
-)
-DrillTimingFilterSet = _filterset(m.DrillTiming, (), ["drill", "step"])
-DrillFindingFilterSet = _filterset(m.DrillFinding, ("description", "remedy"), ["drill"])
-PublicTrainingNeedFilterSet = _filterset(
-    m.PublicTrainingNeed, ("topic", "audience", "channel"), ["hazard", "priority"]
-)
-MasterPlanFilterSet = _filterset(m.MasterPlan, ("title", "version", "summary"), ["unit"])
+class HazardEventFilterSet(ZistFilterSet):
+    search_fields = ("title", "location", "source")
+
+    class Meta:
+        model = m.HazardEvent
+        fields = ["hazard", "date", "severity"]
+
+
+class RiskMatrixFilterSet(ZistFilterSet):
+    search_fields = ("name",)
+
+    class Meta:
+        model = m.RiskMatrix
+        fields = ["unit"]
+
+
+class AssessmentSessionFilterSet(ZistFilterSet):
+    search_fields = ("title", "notes")
+
+    class Meta:
+        model = m.AssessmentSession
+        fields = ["unit", "method", "held_on", "hazards"]
+
+
+class ParticipantFilterSet(ZistFilterSet):
+    search_fields = ("name", "affiliation")
+
+    class Meta:
+        model = m.Participant
+        fields = ["session"]
+
+
+class CriterionScoreFilterSet(ZistFilterSet):
+    search_fields = ()
+
+    class Meta:
+        model = m.CriterionScore
+        fields = ["participant__session", "participant", "hazard", "criterion"]
+
+
+class PairwiseComparisonFilterSet(ZistFilterSet):
+    search_fields = ()
+
+    class Meta:
+        model = m.PairwiseComparison
+        fields = ["session", "participant", "first", "second"]
+
+
+class DelphiRoundFilterSet(ZistFilterSet):
+    search_fields = ("notes",)
+
+    class Meta:
+        model = m.DelphiRound
+        fields = ["session", "number"]
+
+
+class DelphiScoreFilterSet(ZistFilterSet):
+    search_fields = ()
+
+    class Meta:
+        model = m.DelphiScore
+        fields = ["round__session", "round", "hazard"]
+
+
+class HazardScenarioFilterSet(ZistFilterSet):
+    search_fields = ("title", "description", "root_causes")
+
+    class Meta:
+        model = m.HazardScenario
+        fields = ["unit", "hazard", "is_tree"]
+
+
+class ConsequenceNodeFilterSet(ZistFilterSet):
+    search_fields = ("label",)
+
+    class Meta:
+        model = m.ConsequenceNode
+        fields = ["scenario", "kind"]
+
+
+class ConsequenceLinkFilterSet(ZistFilterSet):
+    search_fields = ("note",)
+
+    class Meta:
+        model = m.ConsequenceLink
+        fields = ["scenario"]
+
+
+class AgencyFilterSet(ZistFilterSet):
+    search_fields = ("name", "contact")
+
+    class Meta:
+        model = m.Agency
+        fields = ["unit", "is_municipal"]
+
+
+class CapabilityGapFilterSet(ZistFilterSet):
+    search_fields = ("description", "remedy")
+
+    class Meta:
+        model = m.CapabilityGap
+        fields = ["scenario", "agency", "category", "kind"]
+
+
+class PostFilterSet(ZistFilterSet):
+    search_fields = ("title", "job_description", "trainings")
+
+    class Meta:
+        model = m.Post
+        fields = ["unit", "reports_to", "education"]
+
+
+class PostHolderFilterSet(ZistFilterSet):
+    search_fields = ("name", "trainings")
+
+    class Meta:
+        model = m.PostHolder
+        fields = ["post", "education"]
+
+
+class CrisisFunctionFilterSet(ZistFilterSet):
+    search_fields = ("name",)
+
+    class Meta:
+        model = m.CrisisFunction
+        fields = ["unit", "lead_post"]
+
+
+class FunctionAssignmentFilterSet(ZistFilterSet):
+    search_fields = ()
+
+    class Meta:
+        model = m.FunctionAssignment
+        fields = ["function", "agency", "responsibility"]
+
+
+class ProcessFilterSet(ZistFilterSet):
+    search_fields = ("name", "purpose")
+
+    class Meta:
+        model = m.Process
+        fields = ["unit", "phase", "hazard", "owner_post"]
+
+
+class ProcessStepFilterSet(ZistFilterSet):
+    search_fields = ("name", "inputs", "outputs", "resources")
+
+    class Meta:
+        model = m.ProcessStep
+        fields = ["process", "post"]
+
+
+class DrillFilterSet(ZistFilterSet):
+    search_fields = ("title", "scenario", "participants")
+
+    class Meta:
+        model = m.Drill
+        fields = ["unit", "hazard", "status", "planned_on"]
+
+
+class DrillTimingFilterSet(ZistFilterSet):
+    search_fields = ()
+
+    class Meta:
+        model = m.DrillTiming
+        fields = ["drill", "step"]
+
+
+class DrillFindingFilterSet(ZistFilterSet):
+    search_fields = ("description", "remedy")
+
+    class Meta:
+        model = m.DrillFinding
+        fields = ["drill"]
+
+
+class PublicTrainingNeedFilterSet(ZistFilterSet):
+    search_fields = ("topic", "audience", "channel")
+
+    class Meta:
+        model = m.PublicTrainingNeed
+        fields = ["hazard", "priority"]
+
+
+class MasterPlanFilterSet(ZistFilterSet):
+    search_fields = ("title", "version", "summary")
+
+    class Meta:
+        model = m.MasterPlan
+        fields = ["unit"]

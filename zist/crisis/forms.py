@@ -9,136 +9,229 @@ from zist.crisis.models.sessions import Favours
 from zist.crisis.services.ahp_entry import EQUAL, Judgement, isolated, pair_name
 
 
-def _form(model_, field_names):
-    meta = type("Meta", (), {"model": model_, "fields": field_names})
-    return type(f"{model_.__name__}Form", (ZistModelForm,), {"Meta": meta, "__module__": __name__})
+class HazardForm(ZistModelForm):
+    class Meta:
+        model = m.Hazard
+        fields = ["unit", "name", "category", "kind", "area", "description"]
 
 
-HazardForm = _form(m.Hazard, ["unit", "name", "category", "kind", "area", "description"])
-HazardEventForm = _form(
-    m.HazardEvent,
-    [
-        "hazard",
-        "title",
-        "date",
-        "location",
-        "severity",
-        "deaths",
-        "injured",
-        "displaced",
-        "economic_loss",
-        "source",
-        "description",
-    ],
-)
-RiskMatrixForm = _form(
-    m.RiskMatrix,
-    [
-        "unit",
-        "name",
-        "likelihood_levels",
-        "impact_levels",
-        "medium_from",
-        "high_from",
-        "very_high_from",
-    ],
-)
-AssessmentSessionForm = _form(
-    m.AssessmentSession,
-    [
-        "unit",
-        "title",
-        "held_on",
-        "method",
-        "aggregation",
-        "risk_matrix",
-        "hazards",
-        "consensus_iqr",
-        "max_rounds",
-        "notes",
-    ],
-)
-ParticipantForm = _form(m.Participant, ["session", "name", "user", "affiliation"])
-CriterionScoreForm = _form(m.CriterionScore, ["participant", "hazard", "criterion", "value"])
-PairwiseComparisonForm = _form(
-    m.PairwiseComparison, ["session", "participant", "first", "second", "favours", "intensity"]
-)
-DelphiRoundForm = _form(m.DelphiRound, ["session", "number", "held_on", "notes"])
-DelphiScoreForm = _form(m.DelphiScore, ["round", "participant", "hazard", "likelihood", "impact"])
-HazardScenarioForm = _form(
-    m.HazardScenario, ["unit", "hazard", "title", "description", "root_causes", "is_tree"]
-)
-ConsequenceNodeForm = _form(
-    m.ConsequenceNode, ["scenario", "label", "kind", "likelihood", "severity"]
-)
-ConsequenceLinkForm = _form(m.ConsequenceLink, ["scenario", "source", "target", "note"])
-AgencyForm = _form(m.Agency, ["unit", "name", "is_municipal", "contact"])
-CapabilityGapForm = _form(
-    m.CapabilityGap,
-    ["scenario", "agency", "category", "kind", "description", "remedy", "remedy_due"],
-)
-PostForm = _form(
-    m.Post,
-    [
-        "unit",
-        "title",
-        "reports_to",
-        "job_description",
-        "education",
-        "field_of_study",
-        "experience_years",
-        "trainings",
-    ],
-)
-PostHolderForm = _form(
-    m.PostHolder, ["post", "name", "user", "education", "experience_years", "trainings"]
-)
-CrisisFunctionForm = _form(m.CrisisFunction, ["unit", "name", "lead_post"])
-FunctionAssignmentForm = _form(m.FunctionAssignment, ["function", "agency", "responsibility"])
-ProcessForm = _form(
-    m.Process,
-    [
-        "unit",
-        "name",
-        "phase",
-        "hazard",
-        "owner_post",
-        "purpose",
-        "speed",
-        "flexibility",
-        "quality",
-        "efficiency",
-    ],
-)
-ProcessStepForm = _form(
-    m.ProcessStep,
-    ["process", "order", "name", "post", "inputs", "outputs", "target_minutes", "resources"],
-)
-DrillForm = _form(
-    m.Drill,
-    [
-        "unit",
-        "title",
-        "hazard",
-        "process",
-        "scenario",
-        "status",
-        "planned_on",
-        "held_on",
-        "participants",
-        "participant_count",
-        "speed",
-        "flexibility",
-        "quality",
-        "efficiency",
-    ],
-)
-DrillTimingForm = _form(m.DrillTiming, ["drill", "step", "measured_minutes"])
-DrillFindingForm = _form(m.DrillFinding, ["drill", "description", "remedy", "remedy_due"])
-PublicTrainingNeedForm = _form(
-    m.PublicTrainingNeed, ["hazard", "topic", "audience", "priority", "channel"]
-)
-MasterPlanForm = _form(m.MasterPlan, ["unit", "title", "version", "population", "summary"])
+class HazardEventForm(ZistModelForm):
+    class Meta:
+        model = m.HazardEvent
+        fields = [
+            "hazard",
+            "title",
+            "date",
+            "location",
+            "severity",
+            "deaths",
+            "injured",
+            "displaced",
+            "economic_loss",
+            "source",
+            "description",
+        ]
+
+
+class RiskMatrixForm(ZistModelForm):
+    class Meta:
+        model = m.RiskMatrix
+        fields = [
+            "unit",
+            "name",
+            "likelihood_levels",
+            "impact_levels",
+            "medium_from",
+            "high_from",
+            "very_high_from",
+        ]
+
+
+class AssessmentSessionForm(ZistModelForm):
+    class Meta:
+        model = m.AssessmentSession
+        fields = [
+            "unit",
+            "title",
+            "held_on",
+            "method",
+            "aggregation",
+            "risk_matrix",
+            "hazards",
+            "consensus_iqr",
+            "max_rounds",
+            "notes",
+        ]
+
+
+class ParticipantForm(ZistModelForm):
+    class Meta:
+        model = m.Participant
+        fields = ["session", "name", "user", "affiliation"]
+
+
+class CriterionScoreForm(ZistModelForm):
+    class Meta:
+        model = m.CriterionScore
+        fields = ["participant", "hazard", "criterion", "value"]
+
+
+class PairwiseComparisonForm(ZistModelForm):
+    class Meta:
+        model = m.PairwiseComparison
+        fields = ["session", "participant", "first", "second", "favours", "intensity"]
+
+
+class DelphiRoundForm(ZistModelForm):
+    class Meta:
+        model = m.DelphiRound
+        fields = ["session", "number", "held_on", "notes"]
+
+
+class DelphiScoreForm(ZistModelForm):
+    class Meta:
+        model = m.DelphiScore
+        fields = ["round", "participant", "hazard", "likelihood", "impact"]
+
+
+class HazardScenarioForm(ZistModelForm):
+    class Meta:
+        model = m.HazardScenario
+        fields = ["unit", "hazard", "title", "description", "root_causes", "is_tree"]
+
+
+class ConsequenceNodeForm(ZistModelForm):
+    class Meta:
+        model = m.ConsequenceNode
+        fields = ["scenario", "label", "kind", "likelihood", "severity"]
+
+
+class ConsequenceLinkForm(ZistModelForm):
+    class Meta:
+        model = m.ConsequenceLink
+        fields = ["scenario", "source", "target", "note"]
+
+
+class AgencyForm(ZistModelForm):
+    class Meta:
+        model = m.Agency
+        fields = ["unit", "name", "is_municipal", "contact"]
+
+
+class CapabilityGapForm(ZistModelForm):
+    class Meta:
+        model = m.CapabilityGap
+        fields = ["scenario", "agency", "category", "kind", "description", "remedy", "remedy_due"]
+
+
+class PostForm(ZistModelForm):
+    class Meta:
+        model = m.Post
+        fields = [
+            "unit",
+            "title",
+            "reports_to",
+            "job_description",
+            "education",
+            "field_of_study",
+            "experience_years",
+            "trainings",
+        ]
+
+
+class PostHolderForm(ZistModelForm):
+    class Meta:
+        model = m.PostHolder
+        fields = ["post", "name", "user", "education", "experience_years", "trainings"]
+
+
+class CrisisFunctionForm(ZistModelForm):
+    class Meta:
+        model = m.CrisisFunction
+        fields = ["unit", "name", "lead_post"]
+
+
+class FunctionAssignmentForm(ZistModelForm):
+    class Meta:
+        model = m.FunctionAssignment
+        fields = ["function", "agency", "responsibility"]
+
+
+class ProcessForm(ZistModelForm):
+    class Meta:
+        model = m.Process
+        fields = [
+            "unit",
+            "name",
+            "phase",
+            "hazard",
+            "owner_post",
+            "purpose",
+            "speed",
+            "flexibility",
+            "quality",
+            "efficiency",
+        ]
+
+
+class ProcessStepForm(ZistModelForm):
+    class Meta:
+        model = m.ProcessStep
+        fields = [
+            "process",
+            "order",
+            "name",
+            "post",
+            "inputs",
+            "outputs",
+            "target_minutes",
+            "resources",
+        ]
+
+
+class DrillForm(ZistModelForm):
+    class Meta:
+        model = m.Drill
+        fields = [
+            "unit",
+            "title",
+            "hazard",
+            "process",
+            "scenario",
+            "status",
+            "planned_on",
+            "held_on",
+            "participants",
+            "participant_count",
+            "speed",
+            "flexibility",
+            "quality",
+            "efficiency",
+        ]
+
+
+class DrillTimingForm(ZistModelForm):
+    class Meta:
+        model = m.DrillTiming
+        fields = ["drill", "step", "measured_minutes"]
+
+
+class DrillFindingForm(ZistModelForm):
+    class Meta:
+        model = m.DrillFinding
+        fields = ["drill", "description", "remedy", "remedy_due"]
+
+
+class PublicTrainingNeedForm(ZistModelForm):
+    class Meta:
+        model = m.PublicTrainingNeed
+        fields = ["hazard", "topic", "audience", "priority", "channel"]
+
+
+class MasterPlanForm(ZistModelForm):
+    class Meta:
+        model = m.MasterPlan
+        fields = ["unit", "title", "version", "population", "summary"]
 
 
 # The matrix page for one participant's AHP judgements. An option's value is the

@@ -10,12 +10,13 @@ from zist.crisis.services import remedies
 
 
 def _parts(name: str) -> tuple:
-    """The form, filterset, table and serializer declared for model `name`."""
+    """The form, filterset, table and serializer declared for model `name` (None: the
+    form's default serializer, zist.core.api.serializer_for)."""
     return (
         getattr(forms, f"{name}Form"),
         getattr(filters, f"{name}FilterSet"),
         getattr(tables, f"{name}Table"),
-        getattr(serializers, f"{name}Serializer"),
+        getattr(serializers, f"{name}Serializer", None),
     )
 
 
@@ -160,7 +161,7 @@ class CapabilityGapRegister(CrisisRegister):
     detail_template = "crisis/remedy_extra.html"
 
     @classmethod
-    def saved(cls, gap, request):
+    def saved(cls, gap, before, request):
         remedies.track_gap(gap, owner=request.user)
         return gap
 
@@ -251,7 +252,7 @@ class DrillFindingRegister(CrisisRegister):
     detail_template = "crisis/remedy_extra.html"
 
     @classmethod
-    def saved(cls, finding, request):
+    def saved(cls, finding, before, request):
         remedies.track_finding(finding, owner=request.user)
         return finding
 

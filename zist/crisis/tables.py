@@ -2,52 +2,127 @@ from zist.core.tables import Table
 from zist.crisis import models as m
 
 
-def _table(model_, columns):
-    attrs = {"model": model_, "columns": columns, "__module__": __name__}
-    return type(f"{model_.__name__}Table", (Table,), attrs)
+class HazardTable(Table):
+    model = m.Hazard
+    columns = ["name", "category", "kind", "unit", "area"]
 
 
-HazardTable = _table(m.Hazard, ["name", "category", "kind", "unit", "area"])
-HazardEventTable = _table(
-    m.HazardEvent,
-    ["title", "hazard", "date", "location", "severity", "deaths", "injured", "displaced"],
-)
-RiskMatrixTable = _table(
-    m.RiskMatrix,
-    ["name", "unit", "likelihood_levels", "impact_levels", "medium_from", "high_from"],
-)
-AssessmentSessionTable = _table(m.AssessmentSession, ["title", "method", "held_on", "unit"])
-ParticipantTable = _table(m.Participant, ["name", "session", "affiliation", "user"])
-CriterionScoreTable = _table(m.CriterionScore, ["hazard", "participant", "criterion", "value"])
-PairwiseComparisonTable = _table(
-    m.PairwiseComparison, ["first", "second", "favours", "intensity", "participant", "session"]
-)
-DelphiRoundTable = _table(m.DelphiRound, ["session", "number", "held_on"])
+class HazardEventTable(Table):
+    model = m.HazardEvent
+    columns = ["title", "hazard", "date", "location", "severity", "deaths", "injured", "displaced"]
+
+
+class RiskMatrixTable(Table):
+    model = m.RiskMatrix
+    columns = ["name", "unit", "likelihood_levels", "impact_levels", "medium_from", "high_from"]
+
+
+class AssessmentSessionTable(Table):
+    model = m.AssessmentSession
+    columns = ["title", "method", "held_on", "unit"]
+
+
+class ParticipantTable(Table):
+    model = m.Participant
+    columns = ["name", "session", "affiliation", "user"]
+
+
+class CriterionScoreTable(Table):
+    model = m.CriterionScore
+    columns = ["hazard", "participant", "criterion", "value"]
+
+
+class PairwiseComparisonTable(Table):
+    model = m.PairwiseComparison
+    columns = ["first", "second", "favours", "intensity", "participant", "session"]
+
+
+class DelphiRoundTable(Table):
+    model = m.DelphiRound
+    columns = ["session", "number", "held_on"]
+
+
 # Delphi answers are anonymous: lists and exports show no names.
-DelphiScoreTable = _table(
-    m.DelphiScore, ["hazard", "round__session", "round__number", "likelihood", "impact"]
-)
-HazardScenarioTable = _table(m.HazardScenario, ["title", "hazard", "unit", "is_tree"])
-ConsequenceNodeTable = _table(
-    m.ConsequenceNode, ["label", "scenario", "kind", "likelihood", "severity"]
-)
-ConsequenceLinkTable = _table(m.ConsequenceLink, ["source", "target", "scenario", "note"])
-AgencyTable = _table(m.Agency, ["name", "is_municipal", "unit", "contact"])
-CapabilityGapTable = _table(
-    m.CapabilityGap, ["description", "agency", "category", "kind", "scenario", "remedy_due"]
-)
-PostTable = _table(m.Post, ["title", "reports_to", "education", "experience_years", "unit"])
-PostHolderTable = _table(m.PostHolder, ["name", "post", "education", "experience_years"])
-CrisisFunctionTable = _table(m.CrisisFunction, ["name", "lead_post", "unit"])
-FunctionAssignmentTable = _table(m.FunctionAssignment, ["function", "agency", "responsibility"])
-ProcessTable = _table(m.Process, ["name", "phase", "hazard", "owner_post", "unit"])
-ProcessStepTable = _table(m.ProcessStep, ["name", "process", "order", "post", "target_minutes"])
-DrillTable = _table(m.Drill, ["title", "hazard", "status", "planned_on", "held_on", "unit"])
-DrillTimingTable = _table(
-    m.DrillTiming, ["step__name", "drill", "step__target_minutes", "measured_minutes"]
-)
-DrillFindingTable = _table(m.DrillFinding, ["description", "drill", "remedy", "remedy_due"])
-PublicTrainingNeedTable = _table(
-    m.PublicTrainingNeed, ["topic", "hazard", "audience", "priority", "channel"]
-)
-MasterPlanTable = _table(m.MasterPlan, ["title", "version", "status", "approved_on", "unit"])
+class DelphiScoreTable(Table):
+    model = m.DelphiScore
+    columns = ["hazard", "round__session", "round__number", "likelihood", "impact"]
+
+
+class HazardScenarioTable(Table):
+    model = m.HazardScenario
+    columns = ["title", "hazard", "unit", "is_tree"]
+
+
+class ConsequenceNodeTable(Table):
+    model = m.ConsequenceNode
+    columns = ["label", "scenario", "kind", "likelihood", "severity"]
+
+
+class ConsequenceLinkTable(Table):
+    model = m.ConsequenceLink
+    columns = ["source", "target", "scenario", "note"]
+
+
+class AgencyTable(Table):
+    model = m.Agency
+    columns = ["name", "is_municipal", "unit", "contact"]
+
+
+class CapabilityGapTable(Table):
+    model = m.CapabilityGap
+    columns = ["description", "agency", "category", "kind", "scenario", "remedy_due"]
+
+
+class PostTable(Table):
+    model = m.Post
+    columns = ["title", "reports_to", "education", "experience_years", "unit"]
+
+
+class PostHolderTable(Table):
+    model = m.PostHolder
+    columns = ["name", "post", "education", "experience_years"]
+
+
+class CrisisFunctionTable(Table):
+    model = m.CrisisFunction
+    columns = ["name", "lead_post", "unit"]
+
+
+class FunctionAssignmentTable(Table):
+    model = m.FunctionAssignment
+    columns = ["function", "agency", "responsibility"]
+
+
+class ProcessTable(Table):
+    model = m.Process
+    columns = ["name", "phase", "hazard", "owner_post", "unit"]
+
+
+class ProcessStepTable(Table):
+    model = m.ProcessStep
+    columns = ["name", "process", "order", "post", "target_minutes"]
+
+
+class DrillTable(Table):
+    model = m.Drill
+    columns = ["title", "hazard", "status", "planned_on", "held_on", "unit"]
+
+
+class DrillTimingTable(Table):
+    model = m.DrillTiming
+    columns = ["step__name", "drill", "step__target_minutes", "measured_minutes"]
+
+
+class DrillFindingTable(Table):
+    model = m.DrillFinding
+    columns = ["description", "drill", "remedy", "remedy_due"]
+
+
+class PublicTrainingNeedTable(Table):
+    model = m.PublicTrainingNeed
+    columns = ["topic", "hazard", "audience", "priority", "channel"]
+
+
+class MasterPlanTable(Table):
+    model = m.MasterPlan
+    columns = ["title", "version", "status", "approved_on", "unit"]

@@ -19,8 +19,6 @@ from zist.documents.filters import (
 from zist.documents.forms import ApprovalRouteForm, DocumentForm, DocumentVersionForm
 from zist.documents.models import ApprovalRoute, Document, DocumentVersion, VersionStatus
 from zist.documents.serializers import (
-    ApprovalRouteSerializer,
-    DocumentSerializer,
     DocumentVersionSerializer,
 )
 from zist.documents.tables import ApprovalRouteTable, DocumentTable, DocumentVersionTable
@@ -32,7 +30,6 @@ class DocumentRegister(Register):
     form = DocumentForm
     filterset = DocumentFilterSet
     table = DocumentTable
-    serializer = DocumentSerializer
     menu_group = "support"
     detail_template = "documents/document_extra.html"
     related = [
@@ -122,5 +119,4 @@ class ApprovalRouteRegister(Register):
     form = ApprovalRouteForm
     filterset = ApprovalRouteFilterSet
     table = ApprovalRouteTable
-    serializer = ApprovalRouteSerializer
     menu_group = "support"

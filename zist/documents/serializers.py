@@ -1,27 +1,5 @@
 from zist.core.api import ZistModelSerializer
-from zist.documents.models import ApprovalRoute, Document, DocumentVersion
-
-
-class DocumentSerializer(ZistModelSerializer):
-    class Meta:
-        model = Document
-        fields = [
-            "id",
-            "display",
-            "unit",
-            "code",
-            "title",
-            "doc_type",
-            "owner",
-            "applicable_units",
-            "language",
-            "public",
-            "review_interval_months",
-            "next_review",
-            "description",
-            "created",
-            "last_updated",
-        ]
+from zist.documents.models import DocumentVersion
 
 
 class DocumentVersionSerializer(ZistModelSerializer):
@@ -62,9 +40,3 @@ class DocumentVersionSerializer(ZistModelSerializer):
             "published_at",
             "retired_at",
         ]
-
-
-class ApprovalRouteSerializer(ZistModelSerializer):
-    class Meta:
-        model = ApprovalRoute
-        fields = ["id", "display", "unit", "doc_type", "reviewers", "approver"]

@@ -2,7 +2,7 @@ from zist.core.registry import Register, register
 from zist.emissions.filters import EmissionFactorFilterSet, InstrumentFilterSet
 from zist.emissions.forms import EmissionFactorForm, InstrumentForm
 from zist.emissions.models import EmissionFactor, Instrument
-from zist.emissions.serializers import EmissionFactorSerializer, InstrumentSerializer
+from zist.emissions.serializers import EmissionFactorSerializer
 from zist.emissions.tables import EmissionFactorTable, InstrumentTable
 
 
@@ -34,5 +34,4 @@ class InstrumentRegister(Register):
     form = InstrumentForm
     filterset = InstrumentFilterSet
     table = InstrumentTable
-    serializer = InstrumentSerializer
     menu_group = "monitoring"

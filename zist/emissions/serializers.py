@@ -1,5 +1,5 @@
 from zist.core.api import ZistModelSerializer
-from zist.emissions.models import EmissionFactor, Instrument
+from zist.emissions.models import EmissionFactor
 
 
 class EmissionFactorSerializer(ZistModelSerializer):
@@ -21,23 +21,3 @@ class EmissionFactorSerializer(ZistModelSerializer):
             "last_updated",
         ]
         extra_kwargs = {"unit": {"required": True, "allow_null": False}}
-
-
-class InstrumentSerializer(ZistModelSerializer):
-    class Meta:
-        model = Instrument
-        fields = [
-            "id",
-            "display",
-            "unit",
-            "year",
-            "kind",
-            "carrier",
-            "quantity",
-            "quantity_unit",
-            "factor",
-            "factor_unit",
-            "reference",
-            "created",
-            "last_updated",
-        ]

@@ -2,7 +2,6 @@ from zist.core.registry import Register, register
 from zist.energy.filters import BaselineFilterSet, DegreeDaysFilterSet
 from zist.energy.forms import BaselineForm, DegreeDaysForm
 from zist.energy.models import Baseline, DegreeDays
-from zist.energy.serializers import BaselineSerializer, DegreeDaysSerializer
 from zist.energy.tables import BaselineTable, DegreeDaysTable
 
 
@@ -12,7 +11,6 @@ class DegreeDaysRegister(Register):
     form = DegreeDaysForm
     filterset = DegreeDaysFilterSet
     table = DegreeDaysTable
-    serializer = DegreeDaysSerializer
     menu_group = "monitoring"
     slug = "degree-days"
 
@@ -25,6 +23,5 @@ class BaselineRegister(Register):
     form = BaselineForm
     filterset = BaselineFilterSet
     table = BaselineTable
-    serializer = BaselineSerializer
     menu_group = "monitoring"
     detail_template = "energy/baseline_extra.html"

@@ -8,9 +8,7 @@ from zist.indicators.filters import (
 from zist.indicators.forms import IndicatorForm, IndicatorValueForm, MonitoringSettingsForm
 from zist.indicators.models import Indicator, IndicatorValue, MonitoringSettings
 from zist.indicators.serializers import (
-    IndicatorSerializer,
     IndicatorValueSerializer,
-    MonitoringSettingsSerializer,
 )
 from zist.indicators.tables import IndicatorTable, IndicatorValueTable, MonitoringSettingsTable
 
@@ -21,7 +19,6 @@ class IndicatorRegister(Register):
     form = IndicatorForm
     filterset = IndicatorFilterSet
     table = IndicatorTable
-    serializer = IndicatorSerializer
     viewset = IndicatorViewSet
     menu_group = "monitoring"
     detail_template = "indicators/indicator_extra.html"
@@ -58,6 +55,5 @@ class MonitoringSettingsRegister(Register):
     form = MonitoringSettingsForm
     filterset = MonitoringSettingsFilterSet
     table = MonitoringSettingsTable
-    serializer = MonitoringSettingsSerializer
     menu_group = "monitoring"
     slug = "settings"

@@ -9,9 +9,11 @@ class JobsConfig(AppConfig):
 
     def ready(self):
         # The job kinds other apps and the schedule refer to by name.
-        from zist.core import pdf
-        from zist.jobs import kinds  # noqa: F401
+        from zist.core import imports, pdf
+        from zist.jobs import kinds
         from zist.jobs import pdf as pdf_jobs
 
-        # Long PDF renders (pdf_later) become jobs of this app (decision 0020).
+        # Core imports no app: large imports and long PDF renders (pdf_later) become
+        # jobs of this app (decisions 0011, 0020).
+        imports.background = kinds.import_in_background
         pdf.set_background(pdf_jobs.queue)

@@ -86,3 +86,14 @@ engine.kind("remind", lambda: _("Reminders of what is due"))(_command("remind"))
 engine.kind("refresh-objectives", lambda: _("Objectives read again from their indicators"))(
     _command("refresh-objectives")
 )
+
+
+def import_in_background(register, upload, user) -> str:
+    """Queue the import of a large file into `register`; the address of the job's page
+    (installed as zist.core.imports.background when the jobs app loads)."""
+    from zist.jobs import enqueue
+
+    job = enqueue(
+        "import", register.model._meta.label_lower, store_upload(upload), upload.name, user=user
+    )
+    return reverse("jobs:job_detail", args=[job.uuid])

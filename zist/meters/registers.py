@@ -6,7 +6,7 @@ from zist.meters import services
 from zist.meters.filters import ImportSourceFilterSet, MeterFilterSet, ReadingFilterSet
 from zist.meters.forms import ImportSourceForm, MeterForm, ReadingForm
 from zist.meters.models import ImportSource, Meter, Reading
-from zist.meters.serializers import ImportSourceSerializer, MeterSerializer, ReadingSerializer
+from zist.meters.serializers import ReadingSerializer
 from zist.meters.tables import ImportSourceTable, MeterTable, ReadingTable
 
 
@@ -16,7 +16,6 @@ class MeterRegister(Register):
     form = MeterForm
     filterset = MeterFilterSet
     table = MeterTable
-    serializer = MeterSerializer
     menu_group = "monitoring"
     detail_template = "meters/meter_extra.html"
     related = [
@@ -30,13 +29,14 @@ class MeterRegister(Register):
 
     natural_key = ("unit", "code")
 
+    # What the consumption of every reading is derived with.
+    RECOMPUTED_BY = ("kind", "rollover", "interval")
+
     @classmethod
-    def save(cls, form, request):
-        changed = {"kind", "rollover", "interval"} & set(form.changed_data)
-        meter = form.save()
-        if changed and form.instance.pk:
-            services.recompute_meter(meter)
-        return meter
+    def saved(cls, obj, before, request):
+        if before and any(getattr(before, f) != getattr(obj, f) for f in cls.RECOMPUTED_BY):
+            services.recompute_meter(obj)
+        return obj
 
 
 def _recompute_after(reading: Reading, old_timestamp=None) -> None:
@@ -69,19 +69,9 @@ class ReadingRegister(Register):
     ]
 
     @classmethod
-    def save(cls, form, request):
-        old = Reading.objects.filter(pk=form.instance.pk).values_list("timestamp", flat=True)
-        old_timestamp = old.first() if form.instance.pk else None
-        reading = form.save()
-        _recompute_after(reading, old_timestamp)
-        return reading
-
-    @classmethod
-    def api_save(cls, serializer, request):
-        old_timestamp = serializer.instance.timestamp if serializer.instance else None
-        reading = serializer.save()
-        _recompute_after(reading, old_timestamp)
-        return reading
+    def saved(cls, obj, before, request):
+        _recompute_after(obj, before.timestamp if before else None)
+        return obj
 
     @classmethod
     def delete(cls, obj, request) -> None:
@@ -96,6 +86,5 @@ class ImportSourceRegister(Register):
     form = ImportSourceForm
     filterset = ImportSourceFilterSet
     table = ImportSourceTable
-    serializer = ImportSourceSerializer
     menu_group = "monitoring"
     slug = "sources"

@@ -1,27 +1,5 @@
 from zist.core.api import ZistModelSerializer
-from zist.meters.models import ImportSource, Meter, Reading
-
-
-class MeterSerializer(ZistModelSerializer):
-    class Meta:
-        model = Meter
-        fields = [
-            "id",
-            "display",
-            "unit",
-            "code",
-            "name",
-            "carrier",
-            "kind",
-            "measure_unit",
-            "interval",
-            "rollover",
-            "indicator",
-            "active",
-            "note",
-            "created",
-            "last_updated",
-        ]
+from zist.meters.models import Reading
 
 
 class ReadingSerializer(ZistModelSerializer):
@@ -54,21 +32,3 @@ class ReadingSerializer(ZistModelSerializer):
             units = scope_choices(Reading, request.user, "add")
             fields["meter"].queryset = fields["meter"].queryset.filter(unit__in=units)
         return fields
-
-
-class ImportSourceSerializer(ZistModelSerializer):
-    class Meta:
-        model = ImportSource
-        fields = [
-            "id",
-            "display",
-            "unit",
-            "name",
-            "meter_column",
-            "timestamp_column",
-            "value_column",
-            "quality_column",
-            "decimal_comma",
-            "created",
-            "last_updated",
-        ]

@@ -55,9 +55,8 @@ class NonconformityRegister(Register):
     ]
 
     @classmethod
-    def save(cls, form, request):
-        obj = form.save(commit=False)
-        if not obj.pk and not obj.reported_by_id:
+    def write(cls, obj, before, request, many):
+        # Whoever records a nonconformity reported it, unless someone else is named.
+        if before is None and not obj.reported_by_id:
             obj.reported_by = request.user
-        obj.save()
-        return obj
+        return super().write(obj, before, request, many)

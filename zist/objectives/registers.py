@@ -6,7 +6,7 @@ from zist.objectives import services
 from zist.objectives.filters import ObjectiveFilterSet, ProgrammeFilterSet
 from zist.objectives.forms import ObjectiveForm, ProgrammeForm
 from zist.objectives.models import Objective, Programme
-from zist.objectives.serializers import ObjectiveSerializer, ProgrammeSerializer
+from zist.objectives.serializers import ObjectiveSerializer
 from zist.objectives.tables import ObjectiveTable, ProgrammeTable
 
 
@@ -45,19 +45,11 @@ class ObjectiveRegister(Register):
     natural_key = ("unit", "code__iexact")
 
     @classmethod
-    def save(cls, form, request):
+    def write(cls, obj, before, request, many):
         """An objective linked to an indicator takes its current value from it, set
-        before the one save (so `saved` need not read the indicator again)."""
-        form.instance.assign(services.current_fields(form.instance))
-        return form.save()
-
-    @classmethod
-    def saved(cls, objective, request):
-        # The API (and anything else saving through the default path) sets them here.
-        fields = services.current_fields(objective)
-        if objective.assign(fields):
-            objective.save(update_fields=[*fields, "last_updated"])
-        return objective
+        before the one write (one history row)."""
+        obj.assign(services.current_fields(obj))
+        return super().write(obj, before, request, many)
 
 
 @register
@@ -66,7 +58,6 @@ class ProgrammeRegister(Register):
     form = ProgrammeForm
     filterset = ProgrammeFilterSet
     table = ProgrammeTable
-    serializer = ProgrammeSerializer
     menu_group = "planning"
     detail_template = "objectives/programme_extra.html"
     related = [

@@ -1,7 +1,7 @@
 from rest_framework import serializers
 
 from zist.core.api import ZistModelSerializer
-from zist.objectives.models import Objective, Programme
+from zist.objectives.models import Objective
 
 COMMON = ["id", "display", "created", "last_updated"]
 
@@ -36,21 +36,3 @@ class ObjectiveSerializer(ZistModelSerializer):
             "status",
         ]
         read_only_fields = ["current_source"]
-
-
-class ProgrammeSerializer(ZistModelSerializer):
-    class Meta:
-        model = Programme
-        fields = [
-            *COMMON,
-            "unit",
-            "name",
-            "objectives",
-            "description",
-            "owner",
-            "status",
-            "start",
-            "end",
-            "budget",
-            "spent",
-        ]

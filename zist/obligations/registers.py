@@ -6,7 +6,7 @@ from zist.obligations import services
 from zist.obligations.filters import ComplianceEvaluationFilterSet, ObligationFilterSet
 from zist.obligations.forms import ComplianceEvaluationForm, ObligationForm
 from zist.obligations.models import ComplianceEvaluation, Obligation
-from zist.obligations.serializers import ComplianceEvaluationSerializer, ObligationSerializer
+from zist.obligations.serializers import ObligationSerializer
 from zist.obligations.tables import ComplianceEvaluationTable, ObligationTable
 
 
@@ -62,7 +62,7 @@ class ObligationRegister(Register):
     ]
 
     @classmethod
-    def saved(cls, obj, request):
+    def saved(cls, obj, before, request):
         return _obligation_saved(obj)
 
     @classmethod
@@ -86,7 +86,6 @@ class ComplianceEvaluationRegister(Register):
     form = ComplianceEvaluationForm
     filterset = ComplianceEvaluationFilterSet
     table = ComplianceEvaluationTable
-    serializer = ComplianceEvaluationSerializer
     menu_group = "planning"
     detail_template = "obligations/complianceevaluation_extra.html"
     related = [
@@ -101,7 +100,7 @@ class ComplianceEvaluationRegister(Register):
     natural_key = ("obligation", "unit", "evaluated_on")
 
     @classmethod
-    def saved(cls, evaluation, request):
+    def saved(cls, evaluation, before, request):
         services.refresh(evaluation.obligation)
         return evaluation
 

@@ -1,5 +1,5 @@
 from zist.core.api import ZistModelSerializer
-from zist.obligations.models import ComplianceEvaluation, Obligation
+from zist.obligations.models import Obligation
 
 
 class ObligationSerializer(ZistModelSerializer):
@@ -27,20 +27,3 @@ class ObligationSerializer(ZistModelSerializer):
             "last_updated",
         ]
         read_only_fields = ["last_evaluated_on", "last_result", "next_evaluation_due"]
-
-
-class ComplianceEvaluationSerializer(ZistModelSerializer):
-    class Meta:
-        model = ComplianceEvaluation
-        fields = [
-            "id",
-            "display",
-            "obligation",
-            "unit",
-            "evaluated_on",
-            "evaluator",
-            "result",
-            "notes",
-            "created",
-            "last_updated",
-        ]

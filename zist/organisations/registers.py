@@ -8,7 +8,7 @@ from zist.organisations.api import UnitViewSet
 from zist.organisations.filters import OrganisationFilterSet, UnitFilterSet
 from zist.organisations.forms import OrganisationForm, UnitForm
 from zist.organisations.models import Organisation, Unit
-from zist.organisations.serializers import OrganisationSerializer, UnitSerializer
+from zist.organisations.serializers import UnitSerializer
 from zist.organisations.tables import OrganisationTable, UnitTable
 
 
@@ -18,21 +18,14 @@ class OrganisationRegister(Register):
     form = OrganisationForm
     filterset = OrganisationFilterSet
     table = OrganisationTable
-    serializer = OrganisationSerializer
     detail_template = "organisations/organisation_extra.html"
 
     @classmethod
-    def save(cls, form, request):
-        if form.instance.pk:
-            return form.save()
-        return services.create_organisation(**form.cleaned_data)
-
-    @classmethod
-    def api_save(cls, serializer, request):
-        if serializer.instance is not None:
-            return serializer.save()
-        serializer.instance = services.create_organisation(**serializer.validated_data)
-        return serializer.instance
+    def saved(cls, obj, before, request):
+        # A new organisation starts as its root unit (the whole organisation).
+        if before is None:
+            services.add_root_unit(obj)
+        return obj
 
 
 @register
@@ -69,20 +62,11 @@ class UnitRegister(Register):
     viewset = UnitViewSet
 
     @classmethod
-    def save(cls, form, request):
-        if form.instance.pk:
-            return form.save()
-        data = dict(form.cleaned_data)
-        return services.create_unit(data.pop("parent"), **data)
-
-    @classmethod
-    def api_save(cls, serializer, request):
-        if serializer.instance is not None:
-            return serializer.save()
-        data = dict(serializer.validated_data)
-        data.pop("organisation", None)
-        serializer.instance = services.create_unit(data.pop("parent"), **data)
-        return serializer.instance
+    def write(cls, obj, before, request, many):
+        # A new unit is a node of its organisation's tree: treebeard places it.
+        if before is None:
+            return services.create_unit(obj.parent, instance=obj)
+        return super().write(obj, before, request, many)
 
     @classmethod
     def delete(cls, obj, request) -> None:

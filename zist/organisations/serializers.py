@@ -2,27 +2,7 @@ from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from zist.core.api import ZistModelSerializer
-from zist.organisations.models import Organisation, Unit
-
-
-class OrganisationSerializer(ZistModelSerializer):
-    class Meta:
-        model = Organisation
-        fields = [
-            "id",
-            "display",
-            "name",
-            "kind",
-            "language",
-            "calendar",
-            "year_start_month",
-            "year_start_day",
-            "time_zone",
-            "currency",
-            "description",
-            "created",
-            "last_updated",
-        ]
+from zist.organisations.models import Unit
 
 
 class UnitSerializer(ZistModelSerializer):

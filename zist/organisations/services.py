@@ -14,24 +14,30 @@ def create_organisation(**fields) -> Organisation:
     """An organisation with its root unit (the whole organisation), named alike."""
     with transaction.atomic():
         organisation = Organisation.objects.create(**fields)
-        code = "root"
-        Unit.objects.add_root(
-            {
-                "organisation": organisation,
-                "name": organisation.name,
-                "code": code,
-                "kind": UnitKind.ORGANISATION,
-            }
-        )
+        add_root_unit(organisation)
     return organisation
 
 
-def create_unit(parent: Unit, **fields) -> Unit:
+def add_root_unit(organisation: Organisation) -> Unit:
+    """The root unit of a new organisation (the whole organisation), named alike."""
+    return Unit.objects.add_root(
+        {
+            "organisation": organisation,
+            "name": organisation.name,
+            "code": "root",
+            "kind": UnitKind.ORGANISATION,
+        }
+    )
+
+
+def create_unit(parent: Unit, instance: Unit | None = None, **fields) -> Unit:
+    """A new unit under `parent`: from `fields`, or the unsaved `instance` a form or
+    the API filled."""
     if parent.archived:
         raise ValidationError(_("Units cannot be added under an archived unit."))
-    return Unit.objects.add_child(
-        parent, {"organisation": parent.organisation, "parent": parent, **fields}
-    )
+    unit = instance if instance is not None else Unit(**fields)
+    unit.organisation, unit.parent = parent.organisation, parent
+    return Unit.objects.add_child(parent, instance=unit)
 
 
 def move_unit(unit: Unit, new_parent: Unit) -> Unit:

@@ -3,7 +3,7 @@ from zist.publication.api import StatementViewSet
 from zist.publication.filters import StatementFilterSet, ThemeFilterSet
 from zist.publication.forms import StatementForm, ThemeForm
 from zist.publication.models import Statement, Theme
-from zist.publication.serializers import StatementSerializer, ThemeSerializer
+from zist.publication.serializers import StatementSerializer
 from zist.publication.tables import StatementTable, ThemeTable
 
 
@@ -51,5 +51,4 @@ class ThemeRegister(Register):
     form = ThemeForm
     filterset = ThemeFilterSet
     table = ThemeTable
-    serializer = ThemeSerializer
     menu_group = "monitoring"

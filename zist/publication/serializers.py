@@ -1,7 +1,7 @@
 from rest_framework import serializers
 
 from zist.core.api import ZistModelSerializer
-from zist.publication.models import Statement, Theme
+from zist.publication.models import Statement
 
 
 class StatementSerializer(ZistModelSerializer):
@@ -34,30 +34,6 @@ class StatementSerializer(ZistModelSerializer):
             "change_note",
         ]
         read_only_fields = ["version", "previous", "status", "validated_on", "declaration"]
-
-
-class ThemeSerializer(ZistModelSerializer):
-    class Meta:
-        model = Theme
-        fields = [
-            "id",
-            "display",
-            "unit",
-            "key",
-            "name",
-            "name_en",
-            "name_fa",
-            "name_da",
-            "name_fi",
-            "order",
-            "headline",
-            "indicators",
-            "goal",
-            "includes",
-            "better_percent",
-            "worse_percent",
-            "manual_status",
-        ]
 
 
 class PublishedSerializer(serializers.ModelSerializer):

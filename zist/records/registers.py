@@ -1,7 +1,7 @@
+from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from rest_framework.exceptions import PermissionDenied as ApiPermissionDenied
 
 from zist.core.registry import DeleteRefused, Register, register
 from zist.core.related import Related
@@ -9,7 +9,7 @@ from zist.records import services
 from zist.records.filters import RecordFilterSet, RecordTypeFilterSet
 from zist.records.forms import RecordForm, RecordTypeForm
 from zist.records.models import Decision, Record, RecordType
-from zist.records.serializers import RecordSerializer, RecordTypeSerializer
+from zist.records.serializers import RecordSerializer
 from zist.records.tables import RecordTable, RecordTypeTable
 
 
@@ -19,7 +19,6 @@ class RecordTypeRegister(Register):
     form = RecordTypeForm
     filterset = RecordTypeFilterSet
     table = RecordTypeTable
-    serializer = RecordTypeSerializer
     menu_group = "support"
     related = [
         Related(
@@ -58,24 +57,15 @@ class RecordRegister(Register):
     natural_key = ("unit", "reference__iexact")
 
     @classmethod
-    def save(cls, form, request):
-        record = form.instance
-        if services.decision_changed(record.pk, record.decision, record.keep_until):
-            record.decided_by, record.decided_on = request.user, timezone.localdate()
-        return form.save()
-
-    @classmethod
-    def api_save(cls, serializer, request):
-        data, instance = serializer.validated_data, serializer.instance or Record()
-        decision = data.get("decision", instance.decision)
-        keep_until = data.get("keep_until", instance.keep_until)
-        if services.decision_changed(instance.pk, decision, keep_until):
-            if not services.may_decide(
-                request.user, data.get("unit", instance.unit_id and instance.unit)
-            ):
-                raise ApiPermissionDenied(str(services.REFUSED))
-            return serializer.save(decided_by=request.user, decided_on=timezone.localdate())
-        return serializer.save()
+    def write(cls, obj, before, request, many):
+        # Who decided what happens to a record, and when, is written with the decision
+        # itself (one history row), whichever door it came through.
+        stored = (before.decision, before.keep_until) if before else ("", None)
+        if (obj.decision or "", obj.keep_until) != stored:
+            if not services.may_decide(request.user, obj.unit):
+                raise PermissionDenied(str(services.REFUSED))
+            obj.decided_by, obj.decided_on = request.user, timezone.localdate()
+        return super().write(obj, before, request, many)
 
     @classmethod
     def delete(cls, obj, request) -> None:

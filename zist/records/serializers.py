@@ -1,11 +1,5 @@
 from zist.core.api import ZistModelSerializer
-from zist.records.models import Record, RecordType
-
-
-class RecordTypeSerializer(ZistModelSerializer):
-    class Meta:
-        model = RecordType
-        fields = ["id", "display", "unit", "name", "clause", "retention_months", "description"]
+from zist.records.models import Record
 
 
 class RecordSerializer(ZistModelSerializer):

@@ -251,6 +251,11 @@ EDITABLE = (SubmissionStatus.INVITED, SubmissionStatus.RETURNED)
 NOT_EDITABLE = _("This submission is with the regulator: its figures can no longer be changed.")
 
 
+BY_INVITATION = _(
+    "A submission is created by the regulator's invitation to a programme, not added here."
+)
+
+
 class Submission(ZistModel):
     """One organisation's report to one programme: created by the regulator's
     invitation, filled and submitted by the organisation, accepted or returned by the
@@ -328,6 +333,9 @@ class Submission(ZistModel):
         return self.status in EDITABLE
 
     def clean(self) -> None:
+        if self.pk is None and not (self.programme_id and self.unit_id and self.sector_id):
+            # The add page (open to a superuser) has none of them: refuse, never a 500.
+            raise ValidationError(BY_INVITATION)
         if self.sector_id and self.programme_id and self.sector.programme_id != self.programme_id:
             raise ValidationError({"sector": _("This sector belongs to another programme.")})
         if self.pk:

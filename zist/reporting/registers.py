@@ -12,9 +12,7 @@ from zist.reporting.forms import FigureForm, KpiForm, ProgrammeForm, SectorForm,
 from zist.reporting.models import Figure, Kpi, Programme, Sector, Submission
 from zist.reporting.serializers import (
     FigureSerializer,
-    KpiSerializer,
     ProgrammeSerializer,
-    SectorSerializer,
     SubmissionSerializer,
 )
 from zist.reporting.tables import (
@@ -67,7 +65,6 @@ class SectorRegister(Register):
     form = SectorForm
     filterset = SectorFilterSet
     table = SectorTable
-    serializer = SectorSerializer
     menu_group = "monitoring"
     natural_key = ("programme", "code__iexact")
 
@@ -78,7 +75,6 @@ class KpiRegister(Register):
     form = KpiForm
     filterset = KpiFilterSet
     table = KpiTable
-    serializer = KpiSerializer
     menu_group = "monitoring"
     natural_key = ("programme", "code__iexact")
 

@@ -1,7 +1,7 @@
 from rest_framework import serializers
 
 from zist.core.api import ZistModelSerializer
-from zist.reporting.models import Figure, Kpi, Programme, Sector, Submission
+from zist.reporting.models import Figure, Programme, Submission
 
 
 class ProgrammeSerializer(ZistModelSerializer):
@@ -27,33 +27,6 @@ class ProgrammeSerializer(ZistModelSerializer):
             "last_updated",
         ]
         read_only_fields = ["period_start", "period_end"]
-
-
-class SectorSerializer(ZistModelSerializer):
-    class Meta:
-        model = Sector
-        fields = ["id", "display", "programme", "code", "name", "created", "last_updated"]
-
-
-class KpiSerializer(ZistModelSerializer):
-    class Meta:
-        model = Kpi
-        fields = [
-            "id",
-            "display",
-            "programme",
-            "code",
-            "name",
-            "measure_unit",
-            "required",
-            "minimum",
-            "maximum",
-            "normalised",
-            "direction",
-            "order",
-            "created",
-            "last_updated",
-        ]
 
 
 class SubmissionSerializer(ZistModelSerializer):

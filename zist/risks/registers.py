@@ -6,7 +6,7 @@ from zist.risks import services
 from zist.risks.filters import RiskBandFilterSet, RiskFilterSet, RiskMatrixFilterSet
 from zist.risks.forms import RiskBandForm, RiskForm, RiskMatrixForm
 from zist.risks.models import Risk, RiskBand, RiskMatrix
-from zist.risks.serializers import RiskBandSerializer, RiskMatrixSerializer, RiskSerializer
+from zist.risks.serializers import RiskMatrixSerializer, RiskSerializer
 from zist.risks.tables import RiskBandTable, RiskMatrixTable, RiskTable
 
 
@@ -25,7 +25,7 @@ class RiskMatrixRegister(Register):
     natural_key = ("unit", "name")
 
     @classmethod
-    def saved(cls, matrix, request):
+    def saved(cls, matrix, before, request):
         services.matrix_saved(matrix)
         return matrix
 
@@ -36,22 +36,12 @@ class RiskBandRegister(Register):
     form = RiskBandForm
     filterset = RiskBandFilterSet
     table = RiskBandTable
-    serializer = RiskBandSerializer
     menu_group = "planning"
     natural_key = ("matrix", "minimum")
 
     @classmethod
-    def save(cls, form, request):
-        matrix_before = services.stored_matrix_id(form.instance)
-        band = form.save()
-        services.band_saved(band, matrix_before)
-        return band
-
-    @classmethod
-    def api_save(cls, serializer, request):
-        matrix_before = services.stored_matrix_id(serializer.instance)
-        band = serializer.save()
-        services.band_saved(band, matrix_before)
+    def saved(cls, band, before, request):
+        services.band_saved(band, before.matrix_id if before else None)
         return band
 
     @classmethod

@@ -1,7 +1,7 @@
 from drf_spectacular.utils import extend_schema_serializer
 
 from zist.core.api import ZistModelSerializer
-from zist.risks.models import Risk, RiskBand, RiskMatrix
+from zist.risks.models import Risk, RiskMatrix
 
 COMMON = ["id", "display", "created", "last_updated"]
 
@@ -20,12 +20,6 @@ class RiskMatrixSerializer(ZistModelSerializer):
             "likelihood_labels",
             "consequence_labels",
         ]
-
-
-class RiskBandSerializer(ZistModelSerializer):
-    class Meta:
-        model = RiskBand
-        fields = [*COMMON, "matrix", "level", "name", "minimum", "colour"]
 
 
 class RiskSerializer(ZistModelSerializer):

@@ -153,14 +153,6 @@ def matrix_saved(matrix: RiskMatrix) -> int:
     return _rerate(locked)
 
 
-def stored_matrix_id(band: RiskBand | None) -> int | None:
-    """The matrix `band` is saved on (before a form moves it to another); None for a
-    band not saved yet."""
-    if band is None or band.pk is None:
-        return None
-    return RiskBand.objects.filter(pk=band.pk).values_list("matrix_id", flat=True).first()
-
-
 def band_saved(band: RiskBand, matrix_before: int | None = None) -> int:
     """After a band was added or changed (maybe moved from `matrix_before`): the risks
     on the matrices concerned rated again; how many changed."""

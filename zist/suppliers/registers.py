@@ -4,7 +4,6 @@ from zist.suppliers import services
 from zist.suppliers.filters import EvaluationFilterSet, SupplierFilterSet
 from zist.suppliers.forms import EvaluationForm, SupplierForm
 from zist.suppliers.models import Evaluation, Supplier
-from zist.suppliers.serializers import EvaluationSerializer, SupplierSerializer
 from zist.suppliers.tables import EvaluationTable, SupplierTable
 
 
@@ -14,7 +13,6 @@ class SupplierRegister(Register):
     form = SupplierForm
     filterset = SupplierFilterSet
     table = SupplierTable
-    serializer = SupplierSerializer
     menu_group = "operation"
     detail_template = "suppliers/supplier_extra.html"
     related = [Related("evaluations", columns=("date", "score", "evaluator"), add=True)]
@@ -44,11 +42,10 @@ class EvaluationRegister(Register):
     form = EvaluationForm
     filterset = EvaluationFilterSet
     table = EvaluationTable
-    serializer = EvaluationSerializer
     menu_group = "operation"
 
     @classmethod
-    def saved(cls, evaluation, request):
+    def saved(cls, evaluation, before, request):
         services.apply_latest_evaluation(evaluation.supplier)
         return evaluation
 

@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zist.core.registry import Register, register
 from zist.core.related import Related
-from zist.training import filters, forms, serializers, tables
+from zist.training import filters, forms, tables
 from zist.training.models import (
     Certificate,
     Course,
@@ -20,7 +20,6 @@ class PersonRegister(Register):
     form = forms.PersonForm
     filterset = filters.PersonFilterSet
     table = tables.PersonTable
-    serializer = serializers.PersonSerializer
     menu_group = "support"
     slug = "people"
     detail_template = "training/person_extra.html"
@@ -41,7 +40,6 @@ class CourseRegister(Register):
     form = forms.CourseForm
     filterset = filters.CourseFilterSet
     table = tables.CourseTable
-    serializer = serializers.CourseSerializer
     menu_group = "support"
     related = [
         Related("sessions", columns=("date", "audience", "place"), add=True, add_with=("unit",))
@@ -55,7 +53,6 @@ class SessionRegister(Register):
     form = forms.SessionForm
     filterset = filters.SessionFilterSet
     table = tables.SessionTable
-    serializer = serializers.SessionSerializer
     menu_group = "support"
     detail_template = "training/session_extra.html"
     related = [
@@ -75,7 +72,6 @@ class EnrolmentRegister(Register):
     form = forms.EnrolmentForm
     filterset = filters.EnrolmentFilterSet
     table = tables.EnrolmentTable
-    serializer = serializers.EnrolmentSerializer
     menu_group = "support"
 
 
@@ -85,7 +81,6 @@ class CertificateRegister(Register):
     form = forms.CertificateForm
     filterset = filters.CertificateFilterSet
     table = tables.CertificateTable
-    serializer = serializers.TrainingCertificateSerializer
     menu_group = "support"
 
 
@@ -95,7 +90,6 @@ class RequirementRegister(Register):
     form = forms.RequirementForm
     filterset = filters.RequirementFilterSet
     table = tables.RequirementTable
-    serializer = serializers.RequirementSerializer
     menu_group = "support"
     detail_template = "training/requirement_extra.html"
     natural_key = ("unit", "title__iexact")
@@ -107,5 +101,4 @@ class EvidenceRegister(Register):
     form = forms.EvidenceForm
     filterset = filters.EvidenceFilterSet
     table = tables.EvidenceTable
-    serializer = serializers.EvidenceSerializer
     menu_group = "support"

@@ -46,21 +46,16 @@ class UserSerializer(ZistModelSerializer):
             attrs["password"] = password
         return attrs
 
-    def create(self, validated_data):
-        password = validated_data.pop("password", None)
-        user = User(**validated_data)
+    def unsaved(self):
+        # The password is hashed, never stored as sent; a new account sent without one
+        # cannot sign in with a password (it signs in through the identity provider).
+        password = self.validated_data.pop("password", None)
+        user, many = super().unsaved()
         if password:
             user.set_password(password)
-        else:
+        elif user.pk is None:
             user.set_unusable_password()
-        user.save()
-        return user
-
-    def update(self, instance, validated_data):
-        password = validated_data.pop("password", None)
-        if password:
-            instance.set_password(password)
-        return super().update(instance, validated_data)
+        return user, many
 
 
 class RoleAssignmentSerializer(ZistModelSerializer):

@@ -24,18 +24,10 @@ class GuardedActionRegister(ActionRegister):
     that can only be made inside the saving transaction)."""
 
     @classmethod
-    def save(cls, form, request):
-        saved = super().save(form, request)
-        if saved.title.startswith("Buy"):
+    def saved(cls, obj, before, request):
+        if obj.title.startswith("Buy"):
             raise ValidationError({"title": RULE})
-        return saved
-
-    @classmethod
-    def api_save(cls, serializer, request):
-        saved = super().api_save(serializer, request)
-        if saved.title.startswith("Buy"):
-            raise ValidationError(RULE)
-        return saved
+        return super().saved(obj, before, request)
 
 
 def _request(factory_request, user):
