@@ -28,7 +28,9 @@ def read(text: str) -> dict:
     try:
         spec = yaml.safe_load(text)
     except yaml.YAMLError as error:
-        raise LibraryFileError(_("The file is not valid YAML: %(error)s") % {"error": error})
+        raise LibraryFileError(
+            _("The file is not valid YAML: %(error)s") % {"error": error}
+        ) from None
     if not isinstance(spec, dict) or spec.get("format") != FORMAT:
         raise LibraryFileError(
             _("The file does not start with format: %(format)s.") % {"format": FORMAT}
@@ -68,7 +70,7 @@ def _check_requirement(requirement: dict, seen_ids: set, seen_urns: set) -> None
             raise LibraryFileError(
                 _("Requirement %(id)s names an unknown register %(label)s.")
                 % {"id": ident, "label": label}
-            )
+            ) from None
 
 
 def walk(requirements: list, parent: dict | None = None):
