@@ -6,7 +6,7 @@ from zist.gaps.models import Answer, Assessment, EvidenceLink
 
 def _library(unit):
     library = Library.objects.create(unit=unit, code=unique("lib"), name=unique("library"))
-    Clause.objects.create(library=library, number="1", title="Policy", urn=unique("urn:x:"))
+    Clause.objects.create(library=library, number="1", title=unique("policy"), urn=unique("urn:x:"))
     return library
 
 
@@ -53,7 +53,7 @@ class AnswerScenario(Scenario):
     def payload(cls, cast: Cast, unit) -> dict:
         assessment = _assessment(unit)
         extra = Clause.objects.create(
-            library=assessment.library, number="2", title="Aspects", urn=unique("urn:x:")
+            library=assessment.library, number="2", title=unique("aspects"), urn=unique("urn:x:")
         )
         return {"assessment": assessment.pk, "requirement": extra.pk, "status": "gap"}
 
@@ -88,3 +88,7 @@ class EvidenceLinkScenario(Scenario):
     def change(cls, obj) -> dict:
         action = Action.objects.create(unit=obj.answer.assessment.unit, title=unique("other"))
         return {"target_id": action.pk}
+
+    @classmethod
+    def label(cls, obj) -> str:
+        return str(obj.answer)
