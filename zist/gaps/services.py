@@ -223,7 +223,7 @@ def save_answers(assessment: Assessment, user, sent: list[Sent]) -> list[Answer]
             if answer is None:
                 errors[str(item.answer)] = [_("This requirement left the assessment.")]
                 continue
-            now = {name: _clean_text(getattr(answer, name)) for name in FIELDS}
+            now = {name: _clean_text(getattr(answer, name)) for name in item.seen}
             seen = {name: _clean_text(value) for name, value in item.seen.items()}
             values = {name: _clean_text(value) for name, value in item.values.items()}
             if now not in (seen, values):
