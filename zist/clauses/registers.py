@@ -1,3 +1,5 @@
+from django.utils.translation import gettext_lazy as _
+
 from zist.clauses.filters import ClauseFilterSet, LibraryFilterSet
 from zist.clauses.forms import ClauseForm, LibraryForm
 from zist.clauses.models import Clause, Library
@@ -16,7 +18,17 @@ class LibraryRegister(Register):
     serializer = LibrarySerializer
     menu_group = "check"
     slug = "libraries"
-    detail_fields = ["name", "code", "unit", "builtin", "description"]
+    detail_fields = [
+        "display_name",
+        "version",
+        "code",
+        "urn",
+        "unit",
+        "builtin",
+        "maturity_levels",
+        "description",
+    ]
+    labels = {"display_name": _("name")}
     related = [Related("clauses", limit=50)]
     natural_key = ("unit", "code")
 
@@ -29,6 +41,6 @@ class ClauseRegister(Register):
     table = ClauseTable
     serializer = ClauseSerializer
     menu_group = "check"
-    detail_fields = ["library", "number"]
+    detail_fields = ["library", "number", "urn", "documented"]
     detail_template = "clauses/clause_extra.html"
     natural_key = ("library", "number")

@@ -6,7 +6,13 @@ from zist.core.tables import Column, Table
 
 class LibraryTable(Table):
     model = Library
-    columns = ["name", "code", "unit", "builtin"]
+    columns = [
+        Column("display_name", verbose_name=_("name"), orderable=False, link=True),
+        "version",
+        "code",
+        "unit",
+        "builtin",
+    ]
 
 
 class ClauseTable(Table):
