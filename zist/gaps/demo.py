@@ -8,6 +8,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from django.utils import translation
+
 from zist.demo import datafile
 from zist.gaps import services
 from zist.gaps.models import Assessment
@@ -18,7 +20,8 @@ DATA = Path(__file__).parent / "data" / "demo.json"
 
 def load() -> dict[str, int]:
     counts = datafile.load(DATA)
-    spec = json.loads(DATA.read_text(encoding="utf-8"))["answers"]
+    data = json.loads(DATA.read_text(encoding="utf-8"))
+    spec, language = data["answers"], data["language"]
     assessment = Assessment.objects.filter(
         unit__organisation__name="Kemin kaupunki", title=spec["assessment"][1]
     ).first()
@@ -38,6 +41,8 @@ def load() -> dict[str, int]:
             answer.full_clean()
             answer._history_user = admin
             answer.save()
-    for number in spec["actions"]:
-        services.gap_to_action(answers[number], admin)
+    # The actions are written in the city's language, as its team would write them.
+    with translation.override(language):
+        for number in spec["actions"]:
+            services.gap_to_action(answers[number], admin)
     return counts

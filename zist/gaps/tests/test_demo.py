@@ -23,6 +23,8 @@ def test_it_assesses_kemi_against_iso_14001_with_evidence_and_actions(db):
     assert answers["8.2"].status == Status.NOT_APPLICABLE
     gaps = [n for n in ("6.1.3", "9.2.2", "9.3") if Action.objects.for_source(answers[n]).exists()]
     assert gaps == ["6.1.3", "9.2.2", "9.3"]
+    action = Action.objects.for_source(answers["9.3"]).get()
+    assert action.title == "Korjaa puute: 9.3 Johdon katselmus"
     # A second load changes nothing.
     before = (Action.objects.count(), aspects.evidence.count())
     demo.load()
