@@ -225,6 +225,10 @@ class ChecklistItem(ZistModel):
         stored as its English source and translated when shown (an item generated
         while a Persian page was served must not show Persian to a Danish reader)."""
         if self.clause_id and self.clause.library.builtin:
+            # Built-in libraries carry their translations in their data files
+            # (decision 0023); a question copied unchanged reads as its clause's.
+            if self.question == self.clause.question:
+                return self.clause.display_question
             return gettext(self.question)
         return self.question
 

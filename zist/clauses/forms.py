@@ -5,7 +5,7 @@ from zist.core.forms import ZistModelForm
 class LibraryForm(ZistModelForm):
     class Meta:
         model = Library
-        fields = ["unit", "code", "name", "description"]
+        fields = ["unit", "code", "version", "urn", "name", "description", "maturity_levels"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -16,4 +16,4 @@ class LibraryForm(ZistModelForm):
 class ClauseForm(ZistModelForm):
     class Meta:
         model = Clause
-        fields = ["library", "number", "title", "question"]
+        fields = ["library", "number", "urn", "title", "question", "documented"]

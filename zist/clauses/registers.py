@@ -19,7 +19,16 @@ class LibraryRegister(Register):
     menu_group = "check"
     slug = "libraries"
     # A built-in library's name is translated when read.
-    detail_fields = ["display_name", "code", "unit", "builtin", "description"]
+    detail_fields = [
+        "display_name",
+        "version",
+        "code",
+        "urn",
+        "unit",
+        "builtin",
+        "maturity_levels",
+        "description",
+    ]
     labels = {"display_name": _("name")}
     related = [Related("clauses", limit=50)]
     natural_key = ("unit", "code")
@@ -34,7 +43,7 @@ class ClauseRegister(Register):
     serializer = ClauseSerializer
     menu_group = "check"
     # The number in the reader's digits (stored as typed).
-    detail_fields = ["library", "display_number"]
+    detail_fields = ["library", "display_number", "urn", "documented"]
     labels = {"display_number": _("number")}
     detail_template = "clauses/clause_extra.html"
     natural_key = ("library", "number")

@@ -7,7 +7,18 @@ from zist.core.api import ZistModelSerializer
 class LibrarySerializer(ZistModelSerializer):
     class Meta:
         model = Library
-        fields = ["id", "display", "unit", "code", "name", "description", "builtin"]
+        fields = [
+            "id",
+            "display",
+            "unit",
+            "code",
+            "version",
+            "urn",
+            "name",
+            "description",
+            "maturity_levels",
+            "builtin",
+        ]
         read_only_fields = ["builtin"]
 
 
@@ -26,4 +37,9 @@ class ClauseSerializer(ZistModelSerializer):
             "question",
             "display_title",
             "display_question",
+            "urn",
+            "parent",
+            "documented",
+            "evidence_registers",
         ]
+        read_only_fields = ["parent", "evidence_registers"]

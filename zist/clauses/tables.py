@@ -9,6 +9,7 @@ class LibraryTable(Table):
     columns = [
         # A built-in library's name is translated when read (Library.__str__).
         Column("display_name", verbose_name=_("name"), orderable=False, link=True),
+        "version",
         "code",
         "unit",
         "builtin",

@@ -1,7 +1,6 @@
 from django.utils import translation
 from rest_framework.test import APIClient
 
-from zist.clauses import builtin
 from zist.clauses.models import Clause, Library, natural_key
 from zist.clauses.services import iso14001, sync_builtin_libraries
 
@@ -16,7 +15,7 @@ def test_it_ships_the_iso_14001_clauses(db):
     numbers = list(library.clauses.values_list("number", flat=True))
     assert numbers[:3] == ["4", "4.1", "4.2"]
     assert numbers[-1] == "10.3"
-    assert len(numbers) == len(builtin.ISO14001["clauses"])
+    assert len(numbers) == 45
     assert "9.2.2" in numbers
 
 
