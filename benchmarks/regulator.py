@@ -235,6 +235,7 @@ def main() -> None:
             "benchmark, all sectors": benchmark,
             "ranking, one KPI and sector": f"{benchmark}?sector={sector.pk}&kpi={kpi.pk}",
             "submissions list": reverse("reporting:submission_list") + f"?programme={programme.pk}",
+            "figures list": reverse("reporting:figure_list"),
             "programme page": reverse("reporting:programme_detail", args=[programme.pk]),
             "CSV export, all sectors": f"{benchmark}?export=csv",
             "API submissions": f"/api/reporting/submissions/?programme={programme.pk}",

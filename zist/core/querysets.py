@@ -33,6 +33,12 @@ def scope_paths(user, model: type[models.Model], action: str) -> list[str] | Non
     )
 
 
+def person_q(model: type[models.Model], user, action: str) -> Q | None:
+    """The model's narrowing by who `user` is (`ScopedModel.person_q`), if any."""
+    narrowing = getattr(model, "person_q", None)
+    return narrowing(user, action) if narrowing else None
+
+
 def subtree_q(field: str, paths: list[str]) -> Q:
     """Objects whose unit (reached through `field`) lies in any of the subtrees."""
     prefix = f"{field}__" if field else ""
@@ -72,7 +78,9 @@ class RestrictedQuerySet(models.QuerySet):
             return self
         if not paths:
             return self.none()
-        return self.filter(self.model.scope_q(paths, action))
+        found = self.filter(self.model.scope_q(paths, action))
+        person = person_q(self.model, user, action)
+        return found if person is None else found.filter(person)
 
 
 class RestrictedManager(models.Manager.from_queryset(RestrictedQuerySet)):

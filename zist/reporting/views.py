@@ -156,7 +156,7 @@ def benchmark_page(request, pk: int):
             "results": results,
             "named": named,
             "page": page,
-            "query": request.GET,
+            "query": request.GET.urlencode(),
         },
     )
 

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from zist.organisations.services import create_organisation
+from zist.reporting import views
 from zist.reporting.models import Figure, Kpi, Programme, Sector, Submission, SubmissionStatus
 from zist.users.models import RoleAssignment, User
 
@@ -80,7 +81,7 @@ def _queries(client, urls: dict[str, str]) -> dict[str, tuple[int, int]]:
 
 
 @pytest.mark.django_db
-def test_the_regulators_pages_read_nothing_per_organisation(client):
+def test_the_regulators_pages_read_nothing_per_organisation(client, monkeypatch):
     regulator = create_organisation(name="Regulator", kind="regulator")
     reviewer = User.objects.create_user("reg", home_unit=regulator.root_unit)
     RoleAssignment.objects.create(
@@ -124,6 +125,10 @@ def test_the_regulators_pages_read_nothing_per_organisation(client):
     client.force_login(reviewer)
     ranking = client.get(urls["ranking"]).content.decode()
     assert ranking.count("<td>Industry 0") == 25
+    monkeypatch.setattr(views, "RANKING_PAGE", 10)
+    third = client.get(urls["ranking"] + "&page=3").content.decode()
+    assert third.count("<td>Industry 0") == 5 and "Page 3 of 3" in third
+    assert f"sector={sector.pk}&amp;kpi={kpi.pk}&amp;page=2" in third
     client.force_login(manager)
     own = client.get(urls["benchmark"]).content.decode()
     assert "Industry 001" not in own and "Industry 000" not in own.split("<main")[-1]
