@@ -24,6 +24,13 @@ from zist.users.roles import Role
 DATA = Path(__file__).parent / "data" / "demo.yaml"
 
 
+def accounts() -> list[tuple[str, str]]:
+    """The assessors this demo adds, for `zist demo` to print."""
+    spec = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    where = f"{Role.ENVIRONMENTAL_REPRESENTATIVE.value} on root ({reporting_demo.regulator_name()})"
+    return [(account["username"], f"{where}, assessor") for account in spec["assessors"]]
+
+
 @transaction.atomic
 def load() -> dict[str, int]:
     reporting_demo.load()

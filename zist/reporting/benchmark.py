@@ -71,14 +71,18 @@ def _normalised(value, reference, divided: bool) -> Decimal | None:
     return value / reference
 
 
-def _previous_values(programme: Programme, codes: list[str]) -> dict[tuple[str, int], Decimal]:
-    """Last programme's normalised values of the KPIs with these codes, by (code, unit):
-    one query."""
+def _previous_values(
+    programme: Programme, codes: list[str], sectors: list[int]
+) -> dict[tuple[str, int], Decimal]:
+    """Last programme's normalised values of the KPIs with these codes, by (code, unit),
+    of the organisations that report in these sectors this year: one query."""
     if programme.previous_id is None:
         return {}
+    units = Submission.objects.filter(programme=programme, sector__in=sectors).values("unit")
     rows = Figure.objects.filter(
         submission__programme_id=programme.previous_id,
         submission__status=SubmissionStatus.ACCEPTED,
+        submission__unit__in=units,
         kpi__code__in=codes,
     ).values_list(
         "kpi__code",
@@ -156,7 +160,7 @@ def results(
             grouped[kpi_id, sector_id].append(
                 Row(unit_id, name[0] if name else "", value, normalised, outlier_reason=reason)
             )
-    previous = _previous_values(programme, [k.code for k in kpis])
+    previous = _previous_values(programme, [k.code for k in kpis], [s.pk for s in sectors])
     mine = set() if named else own_units(user, programme)
     found = []
     for s in sectors:
