@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zist.core.exports import csv_safe
-from zist.reporting import benchmark, charts, services
+from zist.reporting import benchmark, charts, services, uploads
 from zist.reporting.forms import FiguresForm, InviteForm, ReviewForm
 from zist.reporting.models import Programme, Submission
 
@@ -62,6 +62,27 @@ def figures(request, pk: int):
             messages.success(request, _("The figures are saved."))
             return redirect(submission.get_absolute_url())
     return render(request, "reporting/figures.html", {"submission": submission, "form": form})
+
+
+@login_required
+@require_POST
+def upload(request, pk: int):
+    """The organisation uploads its figures as CSV or XLSX (see `uploads`)."""
+    submission = get_object_or_404(Submission.objects.restrict(request.user, "change"), pk=pk)
+    file = request.FILES.get("file")
+    if file is None:
+        messages.error(request, _("Choose a CSV or XLSX file."))
+        return redirect(submission.get_absolute_url())
+    try:
+        found = uploads.upload_figures(submission, file)
+    except ValidationError as error:
+        for message in _problems(error):
+            messages.error(request, message)
+    else:
+        messages.success(
+            request, _("%(count)s figures read from the file.") % {"count": len(found)}
+        )
+    return redirect(submission.get_absolute_url())
 
 
 STEPS = {"fill": "change", "submit": "change", "accept": "approve", "return": "approve"}
