@@ -14,8 +14,8 @@ database `zist_regulator_bench` is dropped and created again.
 
 Each page is requested through the test client (middleware, templates, restrict()),
 median of --runs, as the regulator's reviewer and as one organisation's manager:
-the benchmark and ranking (one sector; one KPI's full ranking, first page), the
-submissions list, the programme page (with its invitation form), the CSV export and
+the benchmark and ranking (one sector, all sectors; one KPI's whole ranking, first
+page), the submissions and figures lists, the programme page (with its invitation form), the CSV export and
 the API (submissions list, results of one sector). The floor is the smallest
 logged-in page (the profile); each time is also printed as a ratio to it, with the
 number of SQL queries the page took.
