@@ -257,7 +257,7 @@ class Application(ZistModel):
 
     @classmethod
     def scope_q(cls, paths: list[str], action: str) -> Q:
-        return submitted_q("unit", "round__unit", paths, action)
+        return submitted_q("unit", "round__unit", paths, action, model=cls)
 
 
 class Score(ZistModel):

@@ -48,13 +48,22 @@ def subtree_q(field: str, paths: list[str]) -> Q:
     return query
 
 
-def submitted_q(field: str, body_field: str, paths: list[str], action: str) -> Q:
+def submitted_q(field: str, body_field: str, paths: list[str], action: str, model=None) -> Q:
     """Something one organisation submits to a body that judges it (a KPI submission to
     its regulator, an award application to the awarding body): both see it, only the
-    body approves it, only the submitter changes it."""
+    body approves it, only the submitter changes it.
+
+    With `model`, "seen" is two id subqueries instead of one OR across two joined
+    unit tables: PostgreSQL plans that OR as every unit against every unit (5 s for a
+    regulator with 5 000 organisations, benchmarks/regulator.py)."""
     own = subtree_q(field, paths)
     body = subtree_q(body_field, paths)
     if action == "view":
+        if model is not None:
+            rows = model._base_manager
+            return Q(pk__in=rows.filter(own).values("pk")) | Q(
+                pk__in=rows.filter(body).values("pk")
+            )
         return own | body
     if action == "approve":
         return body

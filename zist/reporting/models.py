@@ -324,7 +324,7 @@ class Submission(ZistModel):
 
     @classmethod
     def scope_q(cls, paths: list[str], action: str) -> Q:
-        return submitted_q("unit", "programme__unit", paths, action)
+        return submitted_q("unit", "programme__unit", paths, action, model=cls)
 
     @property
     def editable(self) -> bool:
