@@ -1,6 +1,7 @@
 """The DoE's award demo from data/demo.yaml (after the reporting demo, whose KPI
 programme gives the technical scores): both shipped schemes, the 1404 energy-management
-round, four applicants scored by three assessors, one consensus, results published.
+round, four applicants scored by three assessors each alone, then the consensus step, results
+published.
 Idempotent: a round that exists is left as it is."""
 
 from __future__ import annotations
@@ -21,6 +22,13 @@ from zist.users.models import RoleAssignment, User
 from zist.users.roles import Role
 
 DATA = Path(__file__).parent / "data" / "demo.yaml"
+
+
+def accounts() -> list[tuple[str, str]]:
+    """The assessors this demo adds, for `zist demo` to print."""
+    spec = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    where = f"{Role.ENVIRONMENTAL_REPRESENTATIVE.value} on root ({reporting_demo.regulator_name()})"
+    return [(account["username"], f"{where}, assessor") for account in spec["assessors"]]
 
 
 @transaction.atomic
@@ -65,6 +73,13 @@ def load() -> dict[str, int]:
             for assessor, percent in zip(assessors, given, strict=True):
                 _score(application, criteria[code], assessor, percent, False)
                 created["scores"] += 1
+    # Every assessor has scored alone; the panel now compares and agrees.
+    round_.status = "consensus"
+    round_.save()
+    for item in spec["applications"]:
+        application = round_.applications.get(
+            unit=Organisation.objects.get(name=item["applicant"]).root_unit
+        )
         for code, percent in item.get("consensus", {}).items():
             _score(application, criteria[code], assessors[0], percent, True)
     services.publish(round_)

@@ -7,7 +7,9 @@ computed from the applicant's accepted KPI submission instead of scored by peopl
 
 Like submissions, an application hangs on the applicant's unit and is seen by the
 awarding body through its round; assessors' scores hang on the round only: applicants
-never see who gave what.
+never see who gave what. Assessors score independently: until the round reaches its
+consensus step an assessor sees only their own scores, on every surface (pages, API,
+exports, history), through `Score.person_q`.
 """
 
 from __future__ import annotations
@@ -151,6 +153,8 @@ class Criterion(ZistModel):
 class RoundStatus(models.TextChoices):
     OPEN = "open", _("Open for applications")
     ASSESSING = "assessing", _("Assessing")
+    # Assessors score alone until the panel compares their scores and agrees.
+    CONSENSUS = "consensus", _("Consensus")
     PUBLISHED = "published", _("Results published")
 
 
@@ -253,7 +257,7 @@ class Application(ZistModel):
 
     @classmethod
     def scope_q(cls, paths: list[str], action: str) -> Q:
-        return submitted_q("unit", "round__unit", paths, action)
+        return submitted_q("unit", "round__unit", paths, action, model=cls)
 
 
 class Score(ZistModel):
@@ -307,6 +311,20 @@ class Score(ZistModel):
 
     def __str__(self) -> str:
         return f"{self.criterion.code}: {self.application.unit}"
+
+    @classmethod
+    def person_q(cls, user, action: str) -> Q:
+        """Independent assessment: before the consensus step an assessor sees (and
+        changes) their own scores only. Whoever may approve the round (the panel's
+        lead, who publishes) sees all of them, and so does everyone once the round is
+        at its consensus step or published."""
+        led = Round.objects.restrict(user, "approve").values("pk")
+        compared = (RoundStatus.CONSENSUS, RoundStatus.PUBLISHED)
+        return (
+            Q(assessor=user)
+            | Q(application__round__in=led)
+            | Q(application__round__status__in=compared)
+        )
 
     def clean(self) -> None:
         if self.criterion_id and self.application_id:

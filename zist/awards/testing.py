@@ -126,6 +126,10 @@ class ScoreScenario(Scenario):
             kind="enabler",
             points=100,
         )
+        # At the consensus step, where what a role may reach is the role table's alone:
+        # before it an assessor sees only their own scores (tests/test_independence.py).
+        application.round.status = "consensus"
+        application.round.save()
         return Score.objects.create(
             application=application,
             criterion=criterion,

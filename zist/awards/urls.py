@@ -6,5 +6,6 @@ from zist.core.registry import app_urlpatterns
 app_name = "awards"
 urlpatterns = [
     path("rounds/<int:pk>/publish/", views.publish, name="publish"),
+    path("rounds/<int:pk>/results/", views.results, name="results"),
     *app_urlpatterns("awards"),
 ]

@@ -17,7 +17,7 @@ from simple_history.models import HistoricalChanges
 from treebeard.mp_tree import MP_Node
 
 from zist.core.display import display
-from zist.core.querysets import scope_paths
+from zist.core.querysets import person_q, scope_paths
 
 TYPE_LABELS = {"+": _("Created"), "~": _("Changed"), "-": _("Deleted")}
 
@@ -55,7 +55,9 @@ def restrict_history(queryset: models.QuerySet, user, model: type[models.Model])
         return queryset
     if not paths:
         return queryset.none()
-    return queryset.filter(on_history(model, model.scope_q(paths, "view")))
+    queryset = queryset.filter(on_history(model, model.scope_q(paths, "view")))
+    person = person_q(model, user, "view")
+    return queryset if person is None else queryset.filter(on_history(model, person))
 
 
 def on_history(model: type[models.Model], query: Q) -> Q:

@@ -62,6 +62,14 @@ class ScopedModel(models.Model):
     def scope_q(cls, paths: list[str], action: str) -> Q:
         return subtree_q(cls.scope_field, paths)
 
+    @classmethod
+    def person_q(cls, user, action: str) -> Q | None:
+        """A narrowing by who the user is, on top of what their grants reach, or None.
+        For records that people on the same units must not see of each other (an
+        assessor's score before the panel compares them). Superusers are not
+        narrowed."""
+        return None
+
     def scope_units(self):
         """Units that decide who may see this object (for attachments, notifications)."""
         # By name: core imports no domain app (the organisations app owns the unit tree).

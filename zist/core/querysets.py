@@ -44,6 +44,12 @@ def scope_paths(user, model: type[models.Model], action: str) -> list[str] | Non
     )
 
 
+def person_q(model: type[models.Model], user, action: str) -> Q | None:
+    """The model's narrowing by who `user` is (`ScopedModel.person_q`), if any."""
+    narrowing = getattr(model, "person_q", None)
+    return narrowing(user, action) if narrowing else None
+
+
 def subtree_q(field: str, paths: list[str]) -> Q:
     """Objects whose unit (reached through `field`) lies in any of the subtrees."""
     prefix = f"{field}__" if field else ""
@@ -53,13 +59,22 @@ def subtree_q(field: str, paths: list[str]) -> Q:
     return query
 
 
-def submitted_q(field: str, body_field: str, paths: list[str], action: str) -> Q:
+def submitted_q(field: str, body_field: str, paths: list[str], action: str, model=None) -> Q:
     """Something one organisation submits to a body that judges it (a KPI submission to
     its regulator, an award application to the awarding body): both see it, only the
-    body approves it, only the submitter changes it."""
+    body approves it, only the submitter changes it.
+
+    With `model`, "seen" is two id subqueries instead of one OR across two joined
+    unit tables: PostgreSQL plans that OR as every unit against every unit (5 s for a
+    regulator with 5 000 organisations, benchmarks/regulator.py)."""
     own = subtree_q(field, paths)
     body = subtree_q(body_field, paths)
     if action == "view":
+        if model is not None:
+            rows = model._base_manager
+            return Q(pk__in=rows.filter(own).values("pk")) | Q(
+                pk__in=rows.filter(body).values("pk")
+            )
         return own | body
     if action == "approve":
         return body
@@ -83,7 +98,9 @@ class RestrictedQuerySet(models.QuerySet):
             return self
         if not paths:
             return self.none()
-        return self.filter(self.model.scope_q(paths, action))
+        found = self.filter(self.model.scope_q(paths, action))
+        person = person_q(self.model, user, action)
+        return found if person is None else found.filter(person)
 
 
 class RestrictedManager(models.Manager.from_queryset(RestrictedQuerySet)):

@@ -1,6 +1,7 @@
 """The distribution of one KPI in one sector as our own inline SVG: a box (P25–P75,
 median line, whiskers to the fences or the furthest value within them) with the values
-as a strip of dots. For an organisation only the box and its own dot are drawn."""
+as a strip of dots (beyond `ALL_DOTS` values, the outlying ones only). For an
+organisation only the box and its own dot are drawn."""
 
 from __future__ import annotations
 
@@ -12,6 +13,10 @@ from django.utils.safestring import SafeString, mark_safe
 from zist.core.numbers import format_number
 
 WIDTH, HEIGHT, PAD = 560, 124, 40
+# Above this many organisations only the dots beyond the whiskers (and flagged
+# outliers) are drawn, as in a box plot: a thousand overlapping dots tell nothing
+# more than the box and weigh a page of charts down.
+ALL_DOTS = 200
 
 
 def _label(value: Decimal) -> str:
@@ -61,11 +66,18 @@ def distribution(result, rtl: bool = False) -> SafeString:
             f'<text x="{x(value)}" y="{22 if name != "P50" else 28}" font-size="15" text-anchor="middle">'
             f"{name} {escape(_label(value))}</text>"
         )
-    for row in result.rows:
+    drawn = result.rows
+    if len(drawn) > ALL_DOTS:
+        drawn = [
+            r
+            for r in drawn
+            if r.outlier_reason or not summary.lower_fence <= r.normalised <= summary.upper_fence
+        ]
+    for row in drawn:
         colour = "#b00020" if row.outlier_reason else "#333"
         parts.append(
             f'<circle cx="{x(row.normalised)}" cy="86" r="6" fill="{colour}">'
-            f"<title>{escape(str(row.submission.unit.organisation))}: "
+            f"<title>{escape(row.organisation)}: "
             f"{escape(_label(row.normalised))}</title></circle>"
         )
     if own is not None:

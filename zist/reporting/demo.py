@@ -32,6 +32,18 @@ def regulator_name() -> str:
     return yaml.safe_load(DATA.read_text(encoding="utf-8"))["regulator"]["name"]
 
 
+def accounts() -> list[tuple[str, str]]:
+    """The accounts this demo adds, for `zist demo` to print: (username, role and
+    where)."""
+    data = yaml.safe_load(DATA.read_text(encoding="utf-8"))
+    names = {data["regulator"]["slug"]: data["regulator"]["name"]}
+    names.update({industry["slug"]: industry["name"] for industry in data["industries"]})
+    return [
+        (account["username"], f"{account['role']} on root ({names[account['organisation']]})")
+        for account in data["accounts"]
+    ]
+
+
 def _organisation(name: str, kind: str) -> tuple[Organisation, bool]:
     found = Organisation.objects.filter(name=name).first()
     if found:

@@ -1,4 +1,6 @@
-from zist.core.filters import ZistFilterSet
+from django.utils.translation import gettext_lazy as _
+
+from zist.core.filters import IntegerNumberFilter, ZistFilterSet
 from zist.reporting.models import Figure, Kpi, Programme, Sector, Submission
 
 
@@ -35,7 +37,17 @@ class SubmissionFilterSet(ZistFilterSet):
 
 
 class FigureFilterSet(ZistFilterSet):
-    search_fields = ("kpi__name", "source", "change_comment", "outlier_reason")
+    """The submission is given by its number, not chosen from a list: a regulator sees
+    thousands of submissions. Its organisation is found by the search."""
+
+    search_fields = (
+        "kpi__name",
+        "submission__unit__name",
+        "source",
+        "change_comment",
+        "outlier_reason",
+    )
+    submission = IntegerNumberFilter(field_name="submission", label=_("Submission number"))
 
     class Meta:
         model = Figure

@@ -119,19 +119,32 @@ class ReviewForm(forms.Form):
 
 class InviteForm(forms.Form):
     """Whom the regulator asks to report. Every organisation that is not a regulator
-    can be invited: their names are public, nothing else of them is shown."""
+    can be invited: their names are public, nothing else of them is shown. The name is
+    typed, not chosen from a list: a national programme has thousands of them."""
 
-    organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=None)
+    organisation = forms.CharField(
+        label=_("Organisation"),
+        max_length=200,
+        help_text=_("Its name as registered in Zist."),
+    )
     sector = forms.ModelChoiceField(label=_("Sector"), queryset=None)
 
     def __init__(self, *args, programme, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.programme = programme
+        self.fields["sector"].queryset = programme.sectors.all()
+
+    def clean_organisation(self):
         from zist.organisations.models import Organisation, OrganisationKind
 
-        super().__init__(*args, **kwargs)
-        invited = programme.submissions.values("unit__organisation")
-        self.fields["organisation"].queryset = (
+        name = self.cleaned_data["organisation"].strip()
+        found = (
             Organisation._base_manager.exclude(kind=OrganisationKind.REGULATOR)
-            .exclude(pk__in=invited)
-            .order_by("name")
+            .filter(name__iexact=name)
+            .first()
         )
-        self.fields["sector"].queryset = programme.sectors.all()
+        if found is None:
+            raise forms.ValidationError(_("No organisation of this name can be invited."))
+        if self.programme.submissions.filter(unit__organisation=found).exists():
+            raise forms.ValidationError(_("This organisation already reports to this programme."))
+        return found

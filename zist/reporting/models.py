@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from zist.core import calendars
 from zist.core.models import ZistModel
@@ -299,7 +300,9 @@ class Submission(ZistModel):
         blank=True,
         editable=False,
         related_name="+",
-        verbose_name=_("reviewer"),
+        # The regulator's reviewer, not the documents app's proof-reader ("reviewer"
+        # there): Danish and Finnish say them differently.
+        verbose_name=pgettext_lazy("regulator", "reviewer"),
     )
 
     str_select_related = ("programme", "unit")
@@ -326,7 +329,7 @@ class Submission(ZistModel):
 
     @classmethod
     def scope_q(cls, paths: list[str], action: str) -> Q:
-        return submitted_q("unit", "programme__unit", paths, action)
+        return submitted_q("unit", "programme__unit", paths, action, model=cls)
 
     @property
     def editable(self) -> bool:

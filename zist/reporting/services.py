@@ -263,45 +263,58 @@ def normalised(figure: Figure) -> Decimal | None:
 def flag_outliers(programme, sector) -> int:
     """Mark each counted figure of the sector beyond Tukey's fences of its KPI's
     normalised values with the reason; clear the mark of the others. Returns how many
-    are flagged."""
+    are flagged.
+
+    Runs on every submission, so it reads the sector's figures as plain values in one
+    query and loads (and saves, into history) only the figures whose mark changes."""
+    kpis = {kpi.pk: kpi for kpi in programme.kpis.all()}
+    by_kpi: dict[int, list[tuple[int, Decimal | None, str]]] = {pk: [] for pk in kpis}
+    rows = Figure.objects.filter(
+        kpi__in=list(kpis), submission__sector=sector, submission__status__in=COUNTED
+    ).values_list("pk", "kpi_id", "value", "submission__reference_value", "outlier_reason")
+    for pk, kpi_id, value, reference, stored in rows:
+        if kpis[kpi_id].normalised:
+            value = value / reference if reference else None
+        by_kpi[kpi_id].append((pk, value, stored))
     flagged = 0
-    for kpi in programme.kpis.all():
-        figures = list(
-            Figure.objects.filter(
-                kpi=kpi, submission__sector=sector, submission__status__in=COUNTED
-            ).select_related("kpi", "submission")
-        )
-        values = {f.pk: normalised(f) for f in figures}
-        known = [v for v in values.values() if v is not None]
+    changed: dict[int, str] = {}
+    for kpi_id, figures in by_kpi.items():
+        kpi = kpis[kpi_id]
+        known = [value for _pk, value, _stored in figures if value is not None]
         summary = stats.summary(known) if known else None
-        for figure in figures:
-            value = values[figure.pk]
+        for pk, value, stored in figures:
             side = stats.outlier(value, summary) if summary and value is not None else None
-            reason = ""
-            if side:
-                per = kpi.measure_unit + (f"/{programme.reference_unit}" if kpi.normalised else "")
-                fence = summary.upper_fence if side == "high" else summary.lower_fence
-                text = (
-                    _(
-                        "%(value)s %(unit)s is above the sector's upper fence %(fence)s (P75 %(p75)s + 1.5 × IQR %(iqr)s)."
-                    )
-                    if side == "high"
-                    else _(
-                        "%(value)s %(unit)s is below the sector's lower fence %(fence)s (P25 %(p25)s − 1.5 × IQR %(iqr)s)."
-                    )
-                )
-                reason = text % {
-                    "value": numbers.format_number(value, 3),
-                    "unit": per,
-                    "fence": numbers.format_number(fence, 3),
-                    "p25": numbers.format_number(summary.p25, 3),
-                    "p75": numbers.format_number(summary.p75, 3),
-                    "iqr": numbers.format_number(summary.iqr, 3),
-                }
-                flagged += 1
-            if figure.assign({"outlier_reason": reason[:300]}):
-                figure.save(update_fields=["outlier_reason", "last_updated"])
+            reason = _outlier_reason(programme, kpi, summary, value, side) if side else ""
+            flagged += bool(side)
+            if reason != stored:
+                changed[pk] = reason
+    for figure in Figure.objects.filter(pk__in=list(changed)):
+        figure.outlier_reason = changed[figure.pk]
+        figure.save(update_fields=["outlier_reason", "last_updated"])
     return flagged
+
+
+def _outlier_reason(programme, kpi, summary, value, side: str) -> str:
+    per = kpi.measure_unit + (f"/{programme.reference_unit}" if kpi.normalised else "")
+    fence = summary.upper_fence if side == "high" else summary.lower_fence
+    text = (
+        _(
+            "%(value)s %(unit)s is above the sector's upper fence %(fence)s (P75 %(p75)s + 1.5 × IQR %(iqr)s)."
+        )
+        if side == "high"
+        else _(
+            "%(value)s %(unit)s is below the sector's lower fence %(fence)s (P25 %(p25)s − 1.5 × IQR %(iqr)s)."
+        )
+    )
+    reason = text % {
+        "value": numbers.format_number(value, 3),
+        "unit": per,
+        "fence": numbers.format_number(fence, 3),
+        "p25": numbers.format_number(summary.p25, 3),
+        "p75": numbers.format_number(summary.p75, 3),
+        "iqr": numbers.format_number(summary.iqr, 3),
+    }
+    return reason[:300]
 
 
 def lower_is_better(kpi: Kpi) -> bool:

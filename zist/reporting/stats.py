@@ -17,6 +17,7 @@ Ranking: 1 is the best; equal values share a rank and the next rank skips (1, 2,
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -82,10 +83,14 @@ def band(value: Decimal, s: Summary, lower_is_better: bool) -> int:
 
 
 def ranks(values: list[Decimal], lower_is_better: bool) -> list[int]:
-    """The rank of each value (same order as given): 1 best, ties share (1, 2, 2, 4)."""
-    return [
-        1 + sum((other < v) if lower_is_better else (other > v) for other in values) for v in values
-    ]
+    """The rank of each value (same order as given): 1 best, ties share (1, 2, 2, 4).
+    One plus how many values are better, counted by bisecting the sorted values (a
+    sector of thousands is ranked in n·log n, not by comparing every pair)."""
+    ordered = sorted(values)
+    n = len(ordered)
+    if lower_is_better:
+        return [1 + bisect_left(ordered, v) for v in values]
+    return [1 + n - bisect_right(ordered, v) for v in values]
 
 
 def outlier(value: Decimal, s: Summary) -> str | None:

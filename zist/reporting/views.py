@@ -9,6 +9,7 @@ import io
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from zist.core.exports import csv_safe
-from zist.reporting import benchmark, charts, services
+from zist.reporting import benchmark, charts, services, uploads
 from zist.reporting.forms import FiguresForm, InviteForm, ReviewForm
 from zist.reporting.models import Programme, Submission
 
@@ -61,6 +62,27 @@ def figures(request, pk: int):
             messages.success(request, _("The figures are saved."))
             return redirect(submission.get_absolute_url())
     return render(request, "reporting/figures.html", {"submission": submission, "form": form})
+
+
+@login_required
+@require_POST
+def upload(request, pk: int):
+    """The organisation uploads its figures as CSV or XLSX (see `uploads`)."""
+    submission = get_object_or_404(Submission.objects.restrict(request.user, "change"), pk=pk)
+    file = request.FILES.get("file")
+    if file is None:
+        messages.error(request, _("Choose a CSV or XLSX file."))
+        return redirect(submission.get_absolute_url())
+    try:
+        found = uploads.upload_figures(submission, file)
+    except ValidationError as error:
+        for message in _problems(error):
+            messages.error(request, message)
+    else:
+        messages.success(
+            request, _("%(count)s figures read from the file.") % {"count": len(found)}
+        )
+    return redirect(submission.get_absolute_url())
 
 
 STEPS = {"fill": "change", "submit": "change", "accept": "approve", "return": "approve"}
@@ -114,23 +136,35 @@ def invite(request, pk: int):
     return redirect(programme.get_absolute_url())
 
 
+# Rows of a ranking on the overview of many KPIs, and on one page of a full ranking.
+TOP_ROWS = 10
+RANKING_PAGE = 100
+
+
 @login_required
 def benchmark_page(request, pk: int):
+    """Summaries, charts and rankings of a programme. The overview shows each ranking's
+    first rows; one KPI in one sector shows its whole ranking, page by page."""
     programme = get_object_or_404(Programme.objects.restrict(request.user, "view"), pk=pk)
-    sectors = list(programme.sectors.all())
-    chosen = request.GET.get("sector", "")
-    sector = next((s for s in sectors if str(s.pk) == chosen), None)
-    results = benchmark.results(request.user, programme, sector)
     named = benchmark.reviews(request.user, programme)
+    sectors = list(programme.sectors.all())
     if not named:
         # An organisation chooses among its own sectors only.
-        shown = {result.sector.pk for result in benchmark.results(request.user, programme)}
-        sectors = [s for s in sectors if s.pk in shown]
+        mine = benchmark.own_sectors(request.user, programme)
+        sectors = [s for s in sectors if s.pk in mine]
+    kpis = list(programme.kpis.all())
+    sector = next((s for s in sectors if str(s.pk) == request.GET.get("sector", "")), None)
+    kpi = next((k for k in kpis if str(k.pk) == request.GET.get("kpi", "")), None)
+    results = benchmark.results(request.user, programme, sector, kpi)
     if request.GET.get("export") == "csv" and named:
         return _export(results)
+    page = None
+    if named and sector and kpi and results:
+        page = Paginator(results[0].rows, RANKING_PAGE).get_page(request.GET.get("page"))
     rtl = get_language_bidi()
     for result in results:
         result.chart = charts.distribution(result, rtl=rtl)
+        result.shown_rows = page.object_list if page else result.rows[:TOP_ROWS]
     return render(
         request,
         "reporting/benchmark.html",
@@ -138,8 +172,12 @@ def benchmark_page(request, pk: int):
             "programme": programme,
             "sectors": sectors,
             "sector": sector,
+            "kpis": kpis,
+            "kpi": kpi,
             "results": results,
             "named": named,
+            "page": page,
+            "query": request.GET.urlencode(),
         },
     )
 
@@ -168,7 +206,7 @@ def _export(results) -> HttpResponse:
                 [
                     csv_safe(result.sector.code),
                     csv_safe(result.kpi.code),
-                    csv_safe(str(row.submission.unit.organisation)),
+                    csv_safe(row.organisation),
                     row.value,
                     row.normalised,
                     csv_safe(result.unit),

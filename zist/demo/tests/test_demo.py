@@ -25,6 +25,10 @@ def test_it_runs_the_whole_demo_command_twice_without_changes(db, capsys):
     assert Unit.history.count() == history
     out = capsys.readouterr().out
     assert "nothing new" in out and "district3.rep" in out and "zist-demo" in out
+    # The regulator's demo accounts too, each of which exists and logs in.
+    for username in ("doe.reviewer", "cement.manager", "doe.assessor1", "doe.assessor3"):
+        assert f"  {username} " in out, username
+        assert User.objects.get(username=username).check_password(platform.PASSWORD)
 
 
 @pytest.mark.django_db

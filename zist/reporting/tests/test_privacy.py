@@ -231,11 +231,19 @@ def test_the_regulator_invites_and_the_organisation_then_sees_the_programme(regu
     client.force_login(User.objects.get(username="doe.reviewer"))
     page = client.get(programme.get_absolute_url()).content.decode()
     offered = page.split("Invite an organisation")[1].split("</form>")[0]
-    assert "سیمان کرمان" in offered and "سیمان تهران" not in offered  # already invited
-    response = client.post(
-        reverse("reporting:invite", args=[programme.pk]),
-        {"organisation": newcomer.pk, "sector": programme.sectors.get(code="C2394").pk},
-    )
+    # The name is typed: no list of every organisation in the country on the page.
+    assert "سیمان کرمان" not in offered and "<option" in offered
+    sector = programme.sectors.get(code="C2394").pk
+    url = reverse("reporting:invite", args=[programme.pk])
+    before = Submission.objects.count()
+    for name, refusal in (
+        ("سیمان تهران", "already reports"),
+        ("سیمان ناموجود", "No organisation of this name"),
+    ):
+        response = client.post(url, {"organisation": name, "sector": sector}, follow=True)
+        assert refusal in response.content.decode()
+    assert Submission.objects.count() == before
+    response = client.post(url, {"organisation": " سیمان کرمان ", "sector": sector})
     assert response.status_code == 302
     invited = Submission.objects.get(programme=programme, unit=newcomer.root_unit)
     assert invited.status == "invited" and invited.sector.code == "C2394"

@@ -47,3 +47,19 @@ def test_it_measures_improvement_in_the_better_direction():
     assert stats.improvement(D(5), D(6), False) == D(20)
     assert stats.improvement(D(5), D(6), True) == D(-20)
     assert stats.improvement(None, D(6), True) is None
+
+
+def test_the_regulators_reviewer_is_not_the_documents_proof_reader():
+    from django.utils import translation
+
+    from zist.documents.models import Review
+    from zist.reporting.models import Submission
+
+    for language, regulator, documents in (
+        ("da", "bedømmer", "korrekturlæser"),
+        ("fi", "tarkastaja", None),
+    ):
+        with translation.override(language):
+            assert str(Submission._meta.get_field("reviewer").verbose_name) == regulator
+            if documents:
+                assert str(Review._meta.get_field("reviewer").verbose_name) == documents

@@ -74,3 +74,7 @@ class Command(BaseCommand):
                 else ("superuser")
             )
             self.stdout.write(f"  {account.username:22} {where}")
+        # The accounts an app's own demo adds (the regulator's, its assessors…).
+        for module in demo_modules()[1:]:
+            for username, where in getattr(module, "accounts", list)():
+                self.stdout.write(f"  {username:22} {where}")
