@@ -215,7 +215,12 @@ class ChecklistItem(ZistModel):
         if name == "question" and value and record.clause_id:
             from zist.clauses.models import Clause
 
-            if Clause.objects.filter(pk=record.clause_id, library__builtin=True).exists():
+            clause = Clause.objects.filter(pk=record.clause_id, library__builtin=True).first()
+            if clause is not None:
+                # As on the page: a question copied unchanged reads as its clause's,
+                # whose translations travel in the library's data file (decision 0023).
+                if value == clause.question:
+                    return clause.display_question
                 return gettext(value)
         return None
 

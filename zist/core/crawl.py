@@ -333,7 +333,7 @@ class EnglishDetector:
 
 # Fields whose values are identifiers or names, shown as they were typed in any language.
 IDENTIFIER_FIELDS = frozenset(
-    {"code", "username", "first_name", "last_name", "email", "slug", "key"}
+    {"code", "urn", "username", "first_name", "last_name", "email", "slug", "key"}
 )
 
 
