@@ -72,6 +72,13 @@ def schema_key() -> str:
             for path in sorted(Path(folder).rglob("*.py")):
                 digest.update(f"{config.label}/{path.relative_to(folder)}\0".encode())
                 digest.update(path.read_bytes())
+    # Data that apps load after migrating (the shipped requirement libraries, emission
+    # factors) is in the template too: a changed file must give a new template.
+    for config in apps.get_app_configs():
+        for path in sorted(Path(config.path, "data").rglob("*")):
+            if path.is_file():
+                digest.update(f"{config.label}/data/{path.name}\0".encode())
+                digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
 
