@@ -9,8 +9,6 @@ from zist.improvement.models import Finding, Idea, Review, Step
 from zist.improvement.serializers import (
     FindingSerializer,
     IdeaSerializer,
-    ReviewSerializer,
-    StepSerializer,
 )
 from zist.improvement.tables import FindingTable, IdeaTable, ReviewTable, StepTable
 
@@ -58,13 +56,8 @@ class IdeaRegister(Register):
 
 @register
 class ReviewRegister(Register):
-    model, form, filterset, table, serializer = (
-        Review,
-        ReviewForm,
-        ReviewFilterSet,
-        ReviewTable,
-        ReviewSerializer,
-    )
+    # The API's fields are the form's (core's default serializer).
+    model, form, filterset, table = Review, ReviewForm, ReviewFilterSet, ReviewTable
     menu_group = "improvement"
     slug = "reviews"
     natural_key = ("unit", "title__iexact", "held_on")
@@ -81,13 +74,8 @@ class ReviewRegister(Register):
 
 @register
 class StepRegister(Register):
-    model, form, filterset, table, serializer = (
-        Step,
-        StepForm,
-        StepFilterSet,
-        StepTable,
-        StepSerializer,
-    )
+    # The API's fields are the form's (core's default serializer).
+    model, form, filterset, table = Step, StepForm, StepFilterSet, StepTable
     menu_group = "improvement"
     slug = "steps"
     natural_key = ("review", "order")

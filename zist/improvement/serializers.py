@@ -1,5 +1,5 @@
 from zist.core.api import ZistModelSerializer
-from zist.improvement.models import Finding, Idea, Review, Step
+from zist.improvement.models import Finding, Idea
 
 
 class IdeaSerializer(ZistModelSerializer):
@@ -22,40 +22,6 @@ class IdeaSerializer(ZistModelSerializer):
             "last_updated",
         ]
         read_only_fields = ["action"]
-
-
-class ReviewSerializer(ZistModelSerializer):
-    class Meta:
-        model = Review
-        fields = [
-            "id",
-            "display",
-            "unit",
-            "title",
-            "held_on",
-            "facilitator",
-            "team",
-            "description",
-            "created",
-            "last_updated",
-        ]
-
-
-class StepSerializer(ZistModelSerializer):
-    class Meta:
-        model = Step
-        fields = [
-            "id",
-            "display",
-            "review",
-            "order",
-            "name",
-            "processing_minutes",
-            "waiting_minutes",
-            "resources",
-            "created",
-            "last_updated",
-        ]
 
 
 class FindingSerializer(ZistModelSerializer):
