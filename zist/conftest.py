@@ -40,6 +40,20 @@ def django_db_modify_db_settings(
     copy.unlink(missing_ok=True)
 
 
+def pytest_runtest_setup(item):
+    """CI runs the whole suite twice, on SQLite and on PostgreSQL. A test marked
+    `same_on_every_database` reads only what no database changes (page layout,
+    translations, settings checks, the API schema): it runs on SQLite, the README's
+    default, and the PostgreSQL run spends its minutes on what differs. It skips before
+    its fixtures run, so no browser tab or demo is made for nothing."""
+    if item.get_closest_marker("same_on_every_database") is None:
+        return
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":
+        pytest.skip("the same on every database: read in the SQLite run")
+
+
 @pytest.fixture(scope="session")
 def django_db_keepdb(request, django_db_modify_db_settings) -> bool:
     """Keep the SQLite copy Django is given (deleted above when the session ends): not

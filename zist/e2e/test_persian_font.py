@@ -5,7 +5,8 @@ import pytest
 
 from zist.e2e import log_in
 
-pytestmark = pytest.mark.e2e
+# Typefaces are the style sheet's, the same on every database: read in the SQLite run.
+pytestmark = [pytest.mark.e2e, pytest.mark.same_on_every_database]
 
 FONT_OF_BODY = "() => getComputedStyle(document.body).fontFamily"
 VAZIRMATN_READY = "async () => { await document.fonts.ready; return document.fonts.check('16px Vazirmatn', 'سلام'); }"

@@ -26,7 +26,9 @@ from zist.e2e import log_in, screenshot
 from zist.e2e.test_phone_pages import small_controls
 from zist.users.models import User
 
-pytestmark = pytest.mark.e2e
+# Sizes and widths are the templates' and the style sheet's, whatever the database: CI
+# reads these ~1 200 pages once, in its SQLite run.
+pytestmark = [pytest.mark.e2e, pytest.mark.same_on_every_database]
 
 # Pages that are no page to look at: files, the API, the language switch, logging out,
 # and pages that only answer a form's POST.
@@ -130,18 +132,6 @@ def whole_demo(demo):
 
     with transaction.atomic():
         Command(stdout=open("/dev/null", "w")).load()  # noqa: SIM115
-
-
-@pytest.fixture(autouse=True)
-def _sqlite_run_only():
-    """Sizes and widths are the templates' and the style sheet's, the same whatever the
-    database: CI reads these ~1 200 pages once, in its SQLite run (the README's default),
-    and spends the PostgreSQL run's minutes on what differs. Autouse, so it skips before
-    the browser tab and the demo are made."""
-    from django.db import connection
-
-    if connection.vendor != "sqlite":
-        pytest.skip("layout is the same on every database; read in the SQLite run")
 
 
 @pytest.mark.usefixtures("whole_demo")

@@ -8,6 +8,9 @@ import sys
 
 import pytest
 
+# These start `zist` without DATABASE_URL, hence always on SQLite: once per CI run.
+pytestmark = pytest.mark.same_on_every_database
+
 # The production settings of README "Production deployment" (host names aside).
 PRODUCTION = {
     "ZIST_BEHIND_PROXY": "1",

@@ -27,6 +27,9 @@ from django.utils import translation
 from zist.actions.models import Action
 from zist.users.roles import Role
 
+# Catalogues and translated pages are the same on every database: read in the SQLite run.
+pytestmark = pytest.mark.same_on_every_database
+
 ZIST = Path(settings.BASE_DIR)
 PLATFORM_FOLDERS = ("core", "users", "organisations", "attachments", "demo", "templates", "formats")
 LANGUAGES = ("fa", "da", "fi")
