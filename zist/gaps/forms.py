@@ -2,8 +2,8 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from zist.core.forms import ZistModelForm
 from zist.audits.models import Audit
+from zist.core.forms import ZistModelForm
 from zist.gaps.models import Answer, Assessment, EvidenceLink, Pack, PackPurpose, Status
 from zist.gaps.services import FIELDS, Sent
 

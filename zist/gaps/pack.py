@@ -261,9 +261,9 @@ def _pdf(context: dict, title: str) -> bytes:
         },
     )
     fetcher = OfflineFetcher(ORIGIN)
-    document = HTML(
-        string=svg_text_for_print(markup), base_url=ORIGIN, url_fetcher=fetcher
-    ).render(font_config=font_configuration())
+    document = HTML(string=svg_text_for_print(markup), base_url=ORIGIN, url_fetcher=fetcher).render(
+        font_config=font_configuration()
+    )
     return document.write_pdf()
 
 
@@ -321,7 +321,9 @@ def build(pack: Pack, user, progress: Callable[[float], None] = lambda fraction:
             "built_at": context["built_at"],
             "sha256": sha256(archive),
             "requirements": sum(1 for row in rows if row.answered),
-            "records": len({(e.register, e.record_id) for r in rows for e in r.evidence if e.linked}),
+            "records": len(
+                {(e.register, e.record_id) for r in rows for e in r.evidence if e.linked}
+            ),
             "files": sum(1 for path in files if path.startswith("evidence/")),
             "error": "",
         }

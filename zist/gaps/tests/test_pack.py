@@ -109,20 +109,19 @@ def _name(assessment, name):
     return f"{Attachment.objects.get(name=name).pk}-{name}"
 
 
-def test_it_lists_each_files_sha256_in_the_index_and_in_sha256sums(
-    cast, make_user, client, linked
-):
+def test_it_lists_each_files_sha256_in_the_index_and_in_sha256sums(cast, make_user, client, linked):
     client.force_login(make_user("environmental_manager", cast.inside))
     files = _zip(client, _build(client, linked))
     index = files["index.html"].decode("utf-8")
     listed = dict(
-        re.findall(r'<code dir="ltr">([^<]+)</code></td><td>[^<]*</td><td class="hash" dir="ltr">([0-9a-f]{64})', index)
+        re.findall(
+            r'<code dir="ltr">([^<]+)</code></td><td>[^<]*</td><td class="hash" dir="ltr">([0-9a-f]{64})',
+            index,
+        )
     )
     others = {n: d for n, d in files.items() if n not in ("index.html", "index.pdf", "SHA256SUMS")}
     assert listed == {name: hashlib.sha256(data).hexdigest() for name, data in others.items()}
-    sums = dict(
-        reversed(line.split("  ", 1)) for line in files["SHA256SUMS"].decode().splitlines()
-    )
+    sums = dict(reversed(line.split("  ", 1)) for line in files["SHA256SUMS"].decode().splitlines())
     assert sums == {
         name: hashlib.sha256(data).hexdigest()
         for name, data in files.items()
@@ -143,13 +142,17 @@ def test_it_puts_in_what_a_wider_scope_sees(cast, client, linked):
 def test_it_keeps_the_pack_as_a_record_with_history(cast, make_user, client, linked):
     manager = make_user("environmental_manager", cast.inside)
     audit = Audit.objects.create(
-        unit=cast.inside, title="Surveillance 1405", kind=AuditKind.SURVEILLANCE,
+        unit=cast.inside,
+        title="Surveillance 1405",
+        kind=AuditKind.SURVEILLANCE,
         start_date=dt.date(2026, 12, 16),
     )
     client.force_login(manager)
     made = _build(client, linked, audit=audit.pk)
     assert (made.audit, made.purpose, made.requested_by) == (audit, "surveillance", manager)
-    rows = list(made.history.order_by("history_date").values_list("history_type", "history_user", "state"))
+    rows = list(
+        made.history.order_by("history_date").values_list("history_type", "history_user", "state")
+    )
     assert rows == [("+", manager.pk, "building"), ("~", manager.pk, "ready")]
     page = client.get(linked.get_absolute_url())
     assert reverse("gaps:assessment_pack", args=[linked.pk]) in page.content.decode()
