@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from zist.core import calendars
 from zist.core.models import ZistModel
 
 
@@ -240,7 +241,7 @@ class Pack(ZistModel):
 
     def __str__(self) -> str:
         return _("Evidence pack %(number)s: %(assessment)s") % {
-            "number": self.pk or "",
+            "number": calendars.localize_digits(str(self.pk or "")),
             "assessment": self.assessment,
         }
 

@@ -97,7 +97,6 @@ class PackRegister(Register):
         "requirements",
         "records",
         "files",
-        "sha256",
         "error",
         "notes",
     ]
