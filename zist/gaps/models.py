@@ -159,7 +159,7 @@ class EvidenceLink(ZistModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.answer} ← {self.target_type.name} {self.target_id}"
+        return f"{self.answer} ← {self.target_type.name} {calendars.localize_digits(str(self.target_id))}"
 
 
 class PackPurpose(models.TextChoices):
@@ -187,6 +187,8 @@ class Pack(ZistModel):
 
     scope_field = "assessment__unit"
     str_select_related = ("assessment",)
+    # The stored name is random and says nothing to a reader; the SHA-256 names the file.
+    history_excluded_fields = ("file",)
 
     assessment = models.ForeignKey(
         Assessment, models.PROTECT, related_name="packs", verbose_name=_("assessment")
