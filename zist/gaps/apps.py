@@ -8,4 +8,4 @@ class GapsConfig(AppConfig):
     verbose_name = _("Gap assessments")
 
     def ready(self) -> None:
-        from zist.gaps import registers  # noqa: F401
+        from zist.gaps import pack, registers  # noqa: F401

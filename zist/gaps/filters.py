@@ -1,5 +1,5 @@
 from zist.core.filters import ZistFilterSet
-from zist.gaps.models import Answer, Assessment, EvidenceLink
+from zist.gaps.models import Answer, Assessment, EvidenceLink, Pack
 
 
 class AssessmentFilterSet(ZistFilterSet):
@@ -24,3 +24,11 @@ class EvidenceLinkFilterSet(ZistFilterSet):
     class Meta:
         model = EvidenceLink
         fields = ["answer", "target_type", "suggested"]
+
+
+class PackFilterSet(ZistFilterSet):
+    search_fields = ("notes",)
+
+    class Meta:
+        model = Pack
+        fields = ["assessment", "audit", "purpose", "state"]

@@ -1,8 +1,10 @@
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from zist.audits.models import Audit
 from zist.core.forms import ZistModelForm
-from zist.gaps.models import Answer, Assessment, EvidenceLink, Status
+from zist.gaps.models import Answer, Assessment, EvidenceLink, Pack, PackPurpose, Status
 from zist.gaps.services import FIELDS, Sent
 
 
@@ -22,6 +24,12 @@ class EvidenceLinkForm(ZistModelForm):
     class Meta:
         model = EvidenceLink
         fields = ["answer", "target_type", "target_id"]
+
+
+class PackForm(ZistModelForm):
+    class Meta:
+        model = Pack
+        fields = ["assessment", "audit", "purpose", "notes"]
 
 
 class AnswerPageForm(forms.Form):
@@ -76,3 +84,35 @@ class AnswerPageForm(forms.Form):
         if "maturity" in seen:
             seen["maturity"] = int(seen["maturity"]) if seen["maturity"].isdigit() else None
         return Sent(self.answer.pk, {name: data[name] for name in names}, seen)
+
+
+class PackBuildForm(forms.Form):
+    """The assessment page's pack button: the certification audit it is for, among
+    the external surveillance and recertification audits the person may see of the
+    assessed unit, its parents or its subtree."""
+
+    audit = forms.ModelChoiceField(
+        label=_("For the audit"), queryset=Audit.objects.none(), required=False
+    )
+
+    def __init__(self, *args, user, assessment, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["audit"].queryset = audits_for(user, assessment)
+
+
+def audits_for(user, assessment):
+    """The surveillance and recertification audits a pack of `assessment` may be for:
+    of the assessed unit, one above it or below it, or with it in their scope."""
+    unit = assessment.unit
+    above = [unit.path[:end] for end in range(unit.steplen, len(unit.path) + 1, unit.steplen)]
+    return (
+        Audit.objects.restrict(user, "view")
+        .filter(kind__in=PackPurpose.values)
+        .filter(
+            models.Q(unit__path__in=above)
+            | models.Q(unit__path__startswith=unit.path)
+            | models.Q(scope_units=unit)
+        )
+        .distinct()
+        .order_by("-start_date", "pk")
+    )

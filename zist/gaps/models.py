@@ -1,12 +1,16 @@
 """Gap assessments: a unit (with its subtree) assessed against a requirement library
 at a date, one answer per requirement, each answer with links to its evidence."""
 
+import uuid
+
+from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from zist.core import calendars
 from zist.core.models import ZistModel
 
 
@@ -155,4 +159,94 @@ class EvidenceLink(ZistModel):
         ]
 
     def __str__(self) -> str:
-        return f"{self.answer} ← {self.target_type.name} {self.target_id}"
+        return f"{self.answer} ← {self.target_type.name} {calendars.localize_digits(str(self.target_id))}"
+
+
+class PackPurpose(models.TextChoices):
+    SURVEILLANCE = "surveillance", _("Surveillance audit")
+    RECERTIFICATION = "recertification", _("Recertification audit")
+
+
+class PackState(models.TextChoices):
+    BUILDING = "building", _("Being built")
+    READY = "ready", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+def pack_upload_to(instance, filename: str) -> str:
+    # The stored name is random: a pack's file is reached through its record only.
+    return f"gaps/packs/{uuid.uuid4().hex}.zip"
+
+
+class Pack(ZistModel):
+    """The evidence pack of an assessment for a certification audit: an index (HTML and
+    PDF) of every requirement with its status and evidence, and a ZIP of the evidence
+    files and exports of the linked records, each with its SHA-256. Built in the
+    background with the permissions of the person who asked (zist/gaps/pack.py,
+    decision 0025) and kept as it was built."""
+
+    scope_field = "assessment__unit"
+    str_select_related = ("assessment",)
+    # The stored name is random and says nothing to a reader; the SHA-256 names the file.
+    history_excluded_fields = ("file",)
+
+    assessment = models.ForeignKey(
+        Assessment, models.PROTECT, related_name="packs", verbose_name=_("assessment")
+    )
+    audit = models.ForeignKey(
+        "audits.Audit",
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        limit_choices_to={"kind__in": ["surveillance", "recertification"]},
+        verbose_name=_("for the audit"),
+        help_text=_("The certification body's audit the pack is prepared for."),
+    )
+    purpose = models.CharField(
+        _("kind of audit"),
+        max_length=20,
+        choices=PackPurpose.choices,
+        default=PackPurpose.SURVEILLANCE,
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("asked for by"),
+    )
+    state = models.CharField(
+        _("state"),
+        max_length=10,
+        choices=PackState.choices,
+        default=PackState.BUILDING,
+        editable=False,
+    )
+    built_at = models.DateTimeField(_("built at"), null=True, blank=True, editable=False)
+    file = models.FileField(
+        _("ZIP file"), upload_to=pack_upload_to, max_length=300, blank=True, editable=False
+    )
+    sha256 = models.CharField(_("SHA-256 of the ZIP"), max_length=64, blank=True, editable=False)
+    requirements = models.PositiveIntegerField(_("requirements"), default=0, editable=False)
+    records = models.PositiveIntegerField(_("records"), default=0, editable=False)
+    files = models.PositiveIntegerField(_("evidence files"), default=0, editable=False)
+    error = models.TextField(_("error"), blank=True, editable=False)
+    notes = models.TextField(_("notes"), blank=True)
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name = _("evidence pack")
+        verbose_name_plural = _("evidence packs")
+
+    def __str__(self) -> str:
+        return _("Evidence pack %(number)s: %(assessment)s") % {
+            "number": calendars.localize_digits(str(self.pk or "")),
+            "assessment": self.assessment,
+        }
+
+    def clean(self) -> None:
+        if self.audit_id and self.audit.kind in PackPurpose.values:
+            self.purpose = self.audit.kind

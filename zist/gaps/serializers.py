@@ -1,5 +1,5 @@
 from zist.core.api import ZistModelSerializer
-from zist.gaps.models import Answer, Assessment, EvidenceLink
+from zist.gaps.models import Answer, Assessment, EvidenceLink, Pack
 
 
 class AssessmentSerializer(ZistModelSerializer):
@@ -38,3 +38,32 @@ class EvidenceLinkSerializer(ZistModelSerializer):
         model = EvidenceLink
         fields = ["id", "display", "answer", "target_type", "target_id", "suggested"]
         read_only_fields = ["suggested"]
+
+
+class PackSerializer(ZistModelSerializer):
+    class Meta:
+        model = Pack
+        fields = [
+            "id",
+            "display",
+            "assessment",
+            "audit",
+            "purpose",
+            "notes",
+            "requested_by",
+            "state",
+            "built_at",
+            "sha256",
+            "requirements",
+            "records",
+            "files",
+        ]
+        read_only_fields = [
+            "requested_by",
+            "state",
+            "built_at",
+            "sha256",
+            "requirements",
+            "records",
+            "files",
+        ]

@@ -1,5 +1,5 @@
 from zist.core.tables import Table
-from zist.gaps.models import Answer, Assessment, EvidenceLink
+from zist.gaps.models import Answer, Assessment, EvidenceLink, Pack
 
 
 class AssessmentTable(Table):
@@ -15,3 +15,8 @@ class AnswerTable(Table):
 class EvidenceLinkTable(Table):
     model = EvidenceLink
     columns = ["answer", "target_type", "target_id", "suggested"]
+
+
+class PackTable(Table):
+    model = Pack
+    columns = ["created", "assessment", "purpose", "audit", "requested_by", "state", "files"]

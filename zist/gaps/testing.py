@@ -1,7 +1,7 @@
 from zist.actions.models import Action
 from zist.clauses.models import Clause, Library
 from zist.core.testing import Cast, Scenario, scenario, unique
-from zist.gaps.models import Answer, Assessment, EvidenceLink
+from zist.gaps.models import Answer, Assessment, EvidenceLink, Pack
 
 
 def _library(unit):
@@ -92,3 +92,24 @@ class EvidenceLinkScenario(Scenario):
     @classmethod
     def label(cls, obj) -> str:
         return str(obj.answer)
+
+
+@scenario
+class PackScenario(Scenario):
+    model = Pack
+
+    @classmethod
+    def make(cls, cast: Cast, unit):
+        return Pack.objects.create(assessment=_assessment(unit), state="ready")
+
+    @classmethod
+    def payload(cls, cast: Cast, unit) -> dict:
+        return {"assessment": _assessment(unit).pk, "purpose": "recertification"}
+
+    @classmethod
+    def change(cls, obj) -> dict:
+        return {"notes": "Handed to the auditor."}
+
+    @classmethod
+    def label(cls, obj) -> str:
+        return obj.assessment.title

@@ -6,17 +6,18 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import HttpResponseRedirect
+from django.http import FileResponse, Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from zist.actions.models import Action
 from zist.core import calendars
-from zist.gaps import services
-from zist.gaps.forms import AnswerPageForm
-from zist.gaps.models import Assessment
+from zist.gaps import pack, services
+from zist.gaps.forms import AnswerPageForm, PackBuildForm
+from zist.gaps.models import Assessment, Pack, PackState
 
 
 @login_required
@@ -126,3 +127,39 @@ def _action_from(request, answers):
             answer.refresh_from_db()
             return services.gap_to_action(answer, request.user)
     return None
+
+
+@login_required
+@require_POST
+def pack_build(request, pk: int):
+    """The assessment page's "Build the evidence pack": one click records the pack and
+    sends the person to its job's page, where the build's progress shows."""
+    assessment = get_object_or_404(
+        Assessment.objects.restrict(request.user, "view").select_related("unit"), pk=pk
+    )
+    form = PackBuildForm(request.POST, user=request.user, assessment=assessment)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors.get("audit", [_("Choose an audit.")])))
+        return HttpResponseRedirect(assessment.get_absolute_url())
+    audit = form.cleaned_data["audit"]
+    made = pack.ask(assessment, request, audit=audit, purpose=audit.kind if audit else "")
+    job = pack.job_of(made)
+    return HttpResponseRedirect(
+        reverse("jobs:job_detail", args=[job.uuid]) if job else made.get_absolute_url()
+    )
+
+
+@login_required
+def pack_download(request, pk: int):
+    """The pack's ZIP, to whoever may see the assessment's unit."""
+    made = get_object_or_404(
+        Pack.objects.restrict(request.user, "view").select_related("assessment"),
+        pk=pk,
+        state=PackState.READY,
+    )
+    if not made.file:
+        raise Http404
+    name = f"evidence-pack-{made.pk}-{made.built_at:%Y%m%d}.zip"
+    response = FileResponse(made.file.open("rb"), as_attachment=True, filename=name)
+    response["Content-Type"] = "application/zip"
+    return response

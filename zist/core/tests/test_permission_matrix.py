@@ -100,6 +100,7 @@ EXPECTED = {
     "gaps.answer":                      "vcad vcad vca- vca- v--- v--- ---- v---",
     "gaps.assessment":                  "vcad vcad vca- vca- v--- v--- ---- v---",
     "gaps.evidencelink":                "vcad vcad vca- vca- v--- v--- ---- v---",
+    "gaps.pack":                        "vcad vcad vca- vca- v--- v--- ---- v---",
     "improvement.finding":              "vcad vcad vca- vca- v--- v--- ---- v---",
     "improvement.idea":                 "vcad vcad vca- vca- v--- v--- ---- v---",
     "improvement.review":               "vcad vcad vca- vca- v--- v--- ---- v---",
