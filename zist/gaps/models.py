@@ -188,7 +188,8 @@ class Pack(ZistModel):
     scope_field = "assessment__unit"
     str_select_related = ("assessment",)
     # The stored name is random and says nothing to a reader; the SHA-256 names the file.
-    history_excluded_fields = ("file",)
+    # `held` lists what the ZIP holds, for the download check; the counts say it in words.
+    history_excluded_fields = ("file", "held")
 
     assessment = models.ForeignKey(
         Assessment, models.PROTECT, related_name="packs", verbose_name=_("assessment")
@@ -235,6 +236,9 @@ class Pack(ZistModel):
     files = models.PositiveIntegerField(_("evidence files"), default=0, editable=False)
     error = models.TextField(_("error"), blank=True, editable=False)
     notes = models.TextField(_("notes"), blank=True)
+    # {"app.model": [pk, …]} of every record and evidence file in the ZIP: someone other
+    # than the person who asked may download it only while they may see all of them.
+    held = models.JSONField(default=dict, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created"]

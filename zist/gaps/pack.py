@@ -11,7 +11,7 @@ built as a background job with the permissions of the person who asked: a record
 in only when the register's `restrict(user, "view")` holds for it (as
 `services.visible_evidence` reads it), and an evidence file only when its record does.
 The pack is then a record: its file, the file's SHA-256 and its counts are saved once,
-with history, and downloaded by whoever may see the assessment's unit.
+with history, and downloaded by whoever asked for it or may see all it holds.
 """
 
 from __future__ import annotations
@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
@@ -151,8 +152,12 @@ def _csv(register, records, user) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def contents(assessment: Assessment, user) -> tuple[list[Row], dict[str, bytes]]:
-    """The index's rows and the files of the pack (path → bytes) as `user` sees them."""
+def contents(
+    assessment: Assessment, user, held: dict[str, list[int]] | None = None
+) -> tuple[list[Row], dict[str, bytes]]:
+    """The index's rows and the files of the pack (path → bytes) as `user` sees them;
+    `held` receives the ids of every record and evidence file put in, by model."""
+    held = {} if held is None else held
     answers = {
         a.requirement_id: a
         for a in assessment.answers.select_related("requirement").prefetch_related("evidence")
@@ -172,6 +177,7 @@ def contents(assessment: Assessment, user) -> tuple[list[Row], dict[str, bytes]]
         path = f"records/{model._meta.label_lower}.csv"
         files[path] = _csv(register, list(records.values()), user)
         exported[model] = path
+        held[model._meta.label_lower] = sorted(records)
     # Evidence files: on the linked records and on the answers, visible to `user`.
     answer_type = ContentType.objects.get_for_model(Answer)
     wanted = Q(content_type=answer_type, object_id__in=[a.pk for a in answers.values()])
@@ -186,6 +192,7 @@ def contents(assessment: Assessment, user) -> tuple[list[Row], dict[str, bytes]]
         except OSError:
             continue
         on.setdefault((attachment.content_type_id, attachment.object_id), []).append(path)
+        held.setdefault(Attachment._meta.label_lower, []).append(attachment.pk)
     evidence: dict[int, list[Evidence]] = {}
     for link, record in shown:
         model = type(record)
@@ -298,7 +305,8 @@ def build(pack: Pack, user, progress: Callable[[float], None] = lambda fraction:
     activate_preferences(user, language)
     try:
         progress(0.05)
-        rows, files = contents(assessment, user)
+        held: dict[str, list[int]] = {}
+        rows, files = contents(assessment, user, held)
         progress(0.4)
         context = _index(pack, assessment, rows, files, user)
         title = _("Evidence pack: %(assessment)s") % {"assessment": assessment}
@@ -326,11 +334,29 @@ def build(pack: Pack, user, progress: Callable[[float], None] = lambda fraction:
             ),
             "files": sum(1 for path in files if path.startswith("evidence/")),
             "error": "",
+            "held": held,
         }
     )
     pack._history_user = user
     pack.save()
     return pack
+
+
+def may_download(pack: Pack, user) -> bool:
+    """The person who asked may download the pack while they may see its assessment
+    (the caller's restrict() says so); anyone else only while they may see every record
+    and evidence file it holds. A district's representative thus never gets another
+    district's records from a pack their regional manager built."""
+    if user.is_superuser or (pack.requested_by_id and pack.requested_by_id == user.pk):
+        return True
+    for label, pks in (pack.held or {}).items():
+        try:
+            model = apps.get_model(label)
+        except LookupError:
+            return False
+        if model.objects.restrict(user, "view").filter(pk__in=pks).count() != len(set(pks)):
+            return False
+    return True
 
 
 def fail(pack: Pack, user, message: str) -> None:

@@ -151,13 +151,14 @@ def pack_build(request, pk: int):
 
 @login_required
 def pack_download(request, pk: int):
-    """The pack's ZIP, to whoever may see the assessment's unit."""
+    """The pack's ZIP, to whoever may see the assessment's unit and all that the pack
+    holds (pack.may_download)."""
     made = get_object_or_404(
         Pack.objects.restrict(request.user, "view").select_related("assessment"),
         pk=pk,
         state=PackState.READY,
     )
-    if not made.file:
+    if not made.file or not pack.may_download(made, request.user):
         raise Http404
     name = f"evidence-pack-{made.pk}-{made.built_at:%Y%m%d}.zip"
     response = FileResponse(made.file.open("rb"), as_attachment=True, filename=name)

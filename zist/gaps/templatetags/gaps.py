@@ -31,3 +31,9 @@ def pack_job(context, made):
     if job is None or not (user.is_superuser or job.user_id == user.pk):
         return None
     return job
+
+
+@register.simple_tag(takes_context=True)
+def may_download(context, made) -> bool:
+    """Whether the person may download `made` (pack.may_download)."""
+    return pack.may_download(made, context["request"].user)

@@ -71,7 +71,7 @@ def _build(client, assessment, **data):
     response = client.post(reverse("gaps:assessment_pack", args=[assessment.pk]), data)
     job = job_of(response)
     assert engine.run(job.pk) == State.DONE, Job.objects.get(pk=job.pk).error
-    return Pack.objects.get(assessment=assessment)
+    return Pack.objects.filter(assessment=assessment).latest("pk")
 
 
 def _zip(client, made) -> dict[str, bytes]:
@@ -168,6 +168,29 @@ def test_it_refuses_the_download_to_another_district(cast, make_user, client, li
     assert client.get(made.get_absolute_url()).status_code == 404
     client.force_login(make_user("viewer", cast.region))
     assert client.get(reverse("gaps:pack_download", args=[made.pk])).status_code == 200
+
+
+def test_it_gives_a_wider_scopes_pack_only_to_those_who_may_see_all_it_holds(
+    cast, make_user, client, linked
+):
+    # Built by the superuser, the pack holds district 4's review and file: district 3's
+    # manager may see the assessment but not those, so neither the download nor its
+    # button is theirs; a manager of the region sees both districts and may have it.
+    client.force_login(cast.superuser)
+    made = _build(client, linked)
+    assert "reviews.managementreview" in made.held and "attachments.attachment" in made.held
+    download = reverse("gaps:pack_download", args=[made.pk])
+    client.force_login(make_user("environmental_manager", cast.inside))
+    assert client.get(download).status_code == 404
+    page = client.get(made.get_absolute_url())
+    assert page.status_code == 200 and download not in page.content.decode()
+    client.force_login(make_user("environmental_manager", cast.region))
+    assert client.get(download).status_code == 200
+    # A pack district 3's manager built holds only district 3's: a reader there may have it.
+    client.force_login(make_user("environmental_manager", cast.inside, username="m3"))
+    own = _build(client, Assessment.objects.get(pk=linked.pk))
+    client.force_login(make_user("viewer", cast.inside))
+    assert client.get(reverse("gaps:pack_download", args=[own.pk])).status_code == 200
 
 
 def test_it_refuses_a_pack_to_a_reader(cast, make_user, client, linked):
