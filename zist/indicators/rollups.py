@@ -14,7 +14,7 @@ from collections import defaultdict
 from decimal import Decimal
 from functools import cached_property
 
-from django.db.models import Avg, Max, Min, Sum
+from django.db.models import Avg, Sum
 
 from zist.core import calendars
 from zist.core.querysets import subtree_q
@@ -141,32 +141,40 @@ class Figures:
         """The whole subtree's metered figure without a figure per unit: the kept sums
         of the period's whole months in the organisation's calendar, and the readings
         of partial months at its edges (decision 0027), each in one query shaped like a
-        hand-written SUM. The smallest and largest unit of measure come with the sum:
-        when they are equal (nearly always) the sum is converted at once; otherwise it
-        is summed again per unit of measure."""
+        hand-written SUM. The units of measure of the indicator's meters are asked first
+        (from the meter table, far smaller): when there is one (nearly always) the sum
+        is converted at once; otherwise it is summed per unit of measure."""
         if indicator.pk in self._totals:
             return self._totals[indicator.pk]
         from zist.meters import aggregates
-        from zist.meters.models import Reading
+        from zist.meters.models import Meter, Reading
 
+        # The indicator's meters anywhere (without joining the units: all of them
+        # share one unit of measure far more often than not).
+        measure_units = list(
+            Meter.objects.filter(indicator=indicator)
+            .values_list("measure_unit", flat=True)
+            .distinct()
+            .order_by()
+        )
         start, end = self.bounds
         whole, edges = aggregates.split(self.root.organisation, start, end)
         parts: list[tuple[str, Decimal]] = []
-        if whole is not None:
+        if whole is not None and measure_units:
             months = self.months.filter(
                 subtree_q("meter__unit", [self.root.path]),
                 meter__indicator=indicator,
                 month_start__gte=whole[0],
                 month_start__lt=whole[1],
             )
-            parts += self._sum_by_measure_unit(months, "consumption")
-        for a, b in edges:
+            parts += self._sums(months, measure_units)
+        for a, b in edges if measure_units else ():
             readings = (
                 self.visible(Reading)
                 .filter(subtree_q("meter__unit", [self.root.path]), meter__indicator=indicator)
                 .filter(interval_start__gte=a, interval_start__lt=b)
             )
-            parts += self._sum_by_measure_unit(readings, "consumption")
+            parts += self._sums(readings, measure_units)
         total = None
         for measure_unit, value in parts:
             if value is not None:
@@ -178,15 +186,11 @@ class Figures:
         return total
 
     @staticmethod
-    def _sum_by_measure_unit(rows, field: str) -> list:
-        row = rows.aggregate(
-            total=Sum(field),
-            lowest=Min("meter__measure_unit"),
-            highest=Max("meter__measure_unit"),
-        )
-        if row["lowest"] == row["highest"]:
-            return [(row["lowest"], row["total"])]
-        return list(rows.values_list("meter__measure_unit").annotate(Sum(field)).order_by())
+    def _sums(rows, measure_units: list[str]) -> list:
+        """(unit of measure, sum of consumption) of the rows (readings or kept months)."""
+        if len(measure_units) == 1:
+            return [(measure_units[0], rows.aggregate(total=Sum("consumption"))["total"])]
+        return list(rows.values_list("meter__measure_unit").annotate(Sum("consumption")).order_by())
 
     def inventory(self):
         """GHG inventory lines of the subtree (computed once per Figures)."""

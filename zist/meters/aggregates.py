@@ -125,7 +125,7 @@ def sums(rows: Iterable[tuple[int, dt.datetime, float | None]], calendars_by_met
     return result
 
 
-def _lock(meter_ids: list[int]) -> None:
+def lock_meters(meter_ids: list[int]) -> None:
     """Make refreshes of one meter's months take turns (and wait for an import into
     it, which holds a share lock on its meters): each then reads the readings the one
     before it committed. SQLite has one writer at a time."""
@@ -149,7 +149,7 @@ def refresh(meter_ids: Iterable[int], since: dt.datetime | None = None) -> None:
     ids = sorted(set(meter_ids))
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
-        _lock(chunk)
+        lock_meters(chunk)
         by_meter = meter_calendars(chunk)
         readings = Reading.objects.filter(meter_id__in=chunk).order_by()
         months = MonthlyConsumption.objects.filter(meter_id__in=chunk)

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import NamedTuple
 
+from django.db import transaction
 from django.db.models import Sum
 
 from zist.meters import aggregates
@@ -113,9 +114,12 @@ def apply_outliers(derived: list[Derived]) -> list[Derived]:
     ]
 
 
+@transaction.atomic
 def recompute_meter(meter: Meter, since: dt.datetime | None = None) -> int:
     """Derive consumption, interval and flags again for a meter's readings (from the
     reading before `since` on, or all); returns how many readings changed."""
+    # Derivations of one meter take turns, each reading what the one before committed.
+    aggregates.lock_meters([meter.pk])
     readings = Reading.objects.filter(meter=meter).order_by("timestamp")
     previous = None
     # Consumption changes only for intervals starting at the reading before `since`
