@@ -14,7 +14,7 @@ from collections import defaultdict
 from decimal import Decimal
 from functools import cached_property
 
-from django.db.models import Avg, Sum
+from django.db.models import Avg, Max, Min, Sum
 
 from zist.core import calendars
 from zist.core.querysets import subtree_q
@@ -141,22 +141,26 @@ class Figures:
         """The whole subtree's metered figure without a figure per unit: the kept sums
         of the period's whole months in the organisation's calendar, and the readings
         of partial months at its edges (decision 0027), each in one query shaped like a
-        hand-written SUM. The units of measure of the indicator's meters are asked first
-        (from the meter table, far smaller): when there is one (nearly always) the sum
-        is converted at once; otherwise it is summed per unit of measure."""
+        hand-written SUM. The smallest and largest unit of measure of the indicator's
+        meters are asked first (from an index on the meter table): when they are equal
+        (nearly always) the sum is converted at once; otherwise it is summed per unit
+        of measure."""
         if indicator.pk in self._totals:
             return self._totals[indicator.pk]
         from zist.meters import aggregates
         from zist.meters.models import Meter, Reading
 
-        # The indicator's meters anywhere (without joining the units: all of them
-        # share one unit of measure far more often than not).
-        measure_units = list(
-            Meter.objects.filter(indicator=indicator)
-            .values_list("measure_unit", flat=True)
-            .distinct()
-            .order_by()
+        # The indicator's meters anywhere, not only the subtree's: two probes of an
+        # index rather than a scan of the subtree's meters.
+        extremes = Meter.objects.filter(indicator=indicator).aggregate(
+            lowest=Min("measure_unit"), highest=Max("measure_unit")
         )
+        if extremes["lowest"] is None:
+            measure_units = []
+        elif extremes["lowest"] == extremes["highest"]:
+            measure_units = [extremes["lowest"]]
+        else:
+            measure_units = list(extremes.values())  # several: summed per unit
         start, end = self.bounds
         whole, edges = aggregates.split(self.root.organisation, start, end)
         parts: list[tuple[str, Decimal]] = []

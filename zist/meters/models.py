@@ -114,6 +114,11 @@ class Meter(ZistModel):
                 violation_error_message=_("This unit already has a meter with this code."),
             )
         ]
+        # Roll-ups ask the smallest and largest unit of measure of an indicator's
+        # meters: two probes of this index, however many meters (decision 0027).
+        indexes = [
+            models.Index(fields=["indicator", "measure_unit"], name="meters_meter_indicator_unit")
+        ]
 
     def __str__(self) -> str:
         return f"{self.code} · {self.name}" if self.name else self.code
