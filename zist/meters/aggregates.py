@@ -3,9 +3,9 @@
 A month is a month of the meter's organisation's calendar (Jalali or Gregorian) from
 midnight of its first day in the organisation's time zone; a reading belongs to the
 month its consumption interval starts in, as roll-ups count it. The kept sum is exact:
-each reading's consumption rounded to nine decimals (`kept`), added as decimals, so a
-month refreshed from its readings and a month grown by an import's new readings hold
-the same number, and `check` can demand equality rather than closeness.
+each reading's consumption rounded to nine decimals (`kept`), added exactly, so a month
+refreshed from its readings and a month grown by an import's new readings hold the
+same number, and `check` can demand equality rather than closeness.
 
 Every path that changes consumption keeps the months in the same transaction: the
 reading import adds its new readings' sums (`add`), and `services.recompute_meter` —
@@ -20,20 +20,29 @@ from __future__ import annotations
 import datetime as dt
 import zoneinfo
 from collections.abc import Iterable
-from decimal import ROUND_HALF_EVEN, Context, Decimal, localcontext
+from decimal import Context, Decimal, localcontext
 
 from django.db import connection, transaction
 
 from zist.core import calendars
 
 NINE = Decimal("1e-9")
+BILLION = 10**9
 CHUNK = 2000
+# Room for any sum the kept column holds (30 digits).
+WIDE = Context(prec=60)
 
 
-def kept(consumption: float) -> Decimal:
-    """A reading's consumption as the kept sums add it: its shortest decimal text
-    (what the import wrote) rounded to nine decimals."""
-    return Decimal(repr(consumption)).quantize(NINE, ROUND_HALF_EVEN)
+def kept(consumption: float) -> int:
+    """A reading's consumption as the kept sums add it, in billionths: its exact
+    binary value rounded half to even to nine decimals. Integer arithmetic, twice as
+    fast as going through decimal text, which counts on imports of millions."""
+    numerator, denominator = consumption.as_integer_ratio()
+    quotient, remainder = divmod(numerator * BILLION, denominator)
+    twice = 2 * remainder
+    if twice > denominator or (twice == denominator and quotient & 1):
+        quotient += 1
+    return quotient
 
 
 class Calendar:
@@ -110,18 +119,18 @@ def sums(rows: Iterable[tuple[int, dt.datetime, float | None]], calendars_by_met
     """{(meter id, month start): [sum, readings]} of (meter id, interval start,
     consumption) rows; rows without a consumption count nothing."""
     result: dict[tuple[int, dt.datetime], list] = {}
-    with localcontext() as context:
-        context.prec = 60
-        for meter_id, interval_start, consumption in rows:
-            if consumption is None or interval_start is None:
-                continue
-            key = (meter_id, calendars_by_meter[meter_id].month_start(interval_start))
-            bucket = result.get(key)
-            if bucket is None:
-                result[key] = [kept(consumption), 1]
-            else:
-                bucket[0] += kept(consumption)
-                bucket[1] += 1
+    for meter_id, interval_start, consumption in rows:
+        if consumption is None or interval_start is None:
+            continue
+        key = (meter_id, calendars_by_meter[meter_id].month_start(interval_start))
+        bucket = result.get(key)
+        if bucket is None:
+            result[key] = [kept(consumption), 1]
+        else:
+            bucket[0] += kept(consumption)
+            bucket[1] += 1
+    for bucket in result.values():
+        bucket[0] = Decimal(bucket[0]).scaleb(-9, WIDE)
     return result
 
 
