@@ -4,6 +4,12 @@ against a hand-written SQL floor, on SQLite or PostgreSQL.
     python benchmarks/monitoring.py --database sqlite --meters 50000 --days 200
     python benchmarks/monitoring.py --database postgresql --meters 50000 --days 200
 
+Besides the import and the roll-ups against a SUM over the readings, it times the
+roll-ups against the floor of the kept monthly sums (a hand-written SUM over them,
+decision 0027), the whole organisation's green accounts, one corrected reading, and
+`zist aggregates check` over every kept month (which must find no difference).
+`--calendar jalali` makes the organisation Tehran's (months from mid-March).
+
 The full scale of issue 4 is 50 000 meters × 200 daily readings = 10 million readings
 on a unit tree five levels deep (organisation › 10 regions › 10 districts › 5
 departments › sites with 10 meters each). Generated files and databases live in
@@ -21,6 +27,7 @@ import shutil
 import statistics
 import sys
 import time
+import zoneinfo
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -69,14 +76,17 @@ def step(path: str, index: int) -> str:
     return path + digits.rjust(4, "0")
 
 
-def build_tree(meters: int):
+def build_tree(meters: int, calendar: str = "gregorian"):
     """Organisation, a five-level unit tree, an indicator and the meters (bulk)."""
     from zist.indicators.models import Indicator
     from zist.meters.models import Meter
     from zist.organisations import services
     from zist.organisations.models import Unit
 
-    organisation = services.create_organisation(name="Benchmark", language="en")
+    zone = "Asia/Tehran" if calendar == "jalali" else "Europe/Copenhagen"
+    organisation = services.create_organisation(
+        name="Benchmark", language="en", calendar=calendar, time_zone=zone
+    )
     root = Unit.objects.get(organisation=organisation, depth=1)
     sites_needed = max(1, meters // METERS_PER_SITE)
     per_department = max(1, -(-sites_needed // (REGIONS * DISTRICTS * DEPARTMENTS)))
@@ -210,24 +220,94 @@ def floor_sql(indicator, unit, start, end):
         return cursor.fetchone()[0]
 
 
+def kept_floor(indicator, unit, start, end):
+    """The same yearly total from the kept monthly sums in one hand-written query: the
+    floor of a roll-up that reads them (decision 0027)."""
+    from django.db import connection
+
+    from zist.meters.services import period_bounds
+
+    lower, upper = period_bounds(start, end, unit.organisation.time_zone)
+    ops = connection.ops
+    sql = (
+        "SELECT SUM(k.consumption) FROM meters_monthlyconsumption k "
+        "JOIN meters_meter m ON m.id = k.meter_id "
+        "JOIN organisations_unit u ON u.id = m.unit_id "
+        "WHERE u.path LIKE %s AND m.indicator_id = %s "
+        "AND k.month_start >= %s AND k.month_start < %s"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(
+            sql,
+            [
+                unit.path + "%",
+                indicator.pk,
+                ops.adapt_datetimefield_value(lower),
+                ops.adapt_datetimefield_value(upper),
+            ],
+        )
+        return cursor.fetchone()[0]
+
+
+def correct_one_reading(user):
+    """Correct a meter's latest reading through the register's save path, as the page
+    and the API do: its month's kept sum and the month's roll-up, before and after,
+    read inside the same transaction."""
+    from django.db import transaction
+
+    from zist.core.registry import save_record
+    from zist.indicators.rollups import Figures
+    from zist.meters.models import MonthlyConsumption, Reading
+    from zist.meters.registers import ReadingRegister
+
+    reading = Reading.objects.filter(meter=Reading.objects.order_by("pk")[0].meter_id).first()
+    kept = MonthlyConsumption.objects.filter(
+        meter=reading.meter_id, month_start__lte=reading.interval_start
+    ).order_by("-month_start")[0]
+    unit, indicator = reading.meter.unit, reading.meter.indicator
+    zone = zoneinfo.ZoneInfo(unit.organisation.time_zone)
+    first = kept.month_start.astimezone(zone).date()
+    last = reading.timestamp.astimezone(zone).date() + dt.timedelta(days=1)
+
+    def month_figure():
+        return Figures(user, unit, first, last).at(indicator)
+
+    class Request:
+        pass
+
+    request = Request()
+    request.user = user
+    before = (kept.consumption, month_figure())
+    with transaction.atomic():
+        reading.value = reading.value - 5
+        reading.quality = "corrected"
+        save_record(ReadingRegister, reading, request)
+        after = MonthlyConsumption.objects.get(meter=kept.meter_id, month_start=kept.month_start)
+        return before, (after.consumption, month_figure())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--database", choices=["sqlite", "postgresql"], default="sqlite")
     parser.add_argument("--url", default="postgresql://postgres@127.0.0.1:5432/zist_bench")
     parser.add_argument("--meters", type=int, default=50_000)
     parser.add_argument("--days", type=int, default=200, help="daily readings per meter")
+    parser.add_argument(
+        "--calendar", choices=["gregorian", "jalali"], default="gregorian", help="organisation's"
+    )
     args = parser.parse_args()
     configure(args.database, args.url)
 
     from django.contrib.auth import get_user_model
     from django.db import connection
 
-    from zist.indicators.rollups import Figures
-    from zist.meters import imports
+    from zist.indicators.accounts import green_accounts
+    from zist.indicators.rollups import Figures, year_period
+    from zist.meters import aggregates, imports
     from zist.organisations.models import Unit
 
     started = time.perf_counter()
-    organisation, root, indicator = build_tree(args.meters)
+    organisation, root, indicator = build_tree(args.meters, args.calendar)
     files = write_files(root, args.days)
     print(
         f"generated {args.meters} meters, {args.meters * args.days} readings, "
@@ -254,18 +334,31 @@ def main() -> None:
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
     user = get_user_model().objects.create_superuser("bench", "b@example.org", "x", home_unit=root)
-    start, end = dt.date(2024, 1, 1), dt.date(2025, 1, 1)
+    year = year_period(organisation, organisation.reporting_year(dt.date(2024, 6, 1)).label)
+    start, end = year.start, year.end
     district = Unit.objects.filter(organisation=organisation, depth=3).order_by("path").first()
     results = []
     for label, unit in (("root", root), ("one district", district)):
         unit = Unit.objects.select_related("organisation").get(pk=unit.pk)
         rollup, total = best_of(lambda u=unit: Figures(user, u, start, end).at(indicator))
         floor, floor_total = best_of(lambda u=unit: floor_sql(indicator, u, start, end))
+        kept, kept_total = best_of(lambda u=unit: kept_floor(indicator, u, start, end))
         assert abs(float(total) - float(floor_total)) < 1e-6 * max(1.0, float(floor_total)), (
             total,
             floor_total,
         )
-        results.append((label, rollup, floor))
+        # Exact on PostgreSQL (numeric); SQLite adds its decimals as floating point.
+        assert total == kept_total or abs(float(total) - float(kept_total)) < 1e-6, (
+            total,
+            kept_total,
+        )
+        results.append((label, rollup, floor, kept))
+    accounts_took, _ = best_of(lambda: green_accounts(user, root, year.label))
+    smallest, _ = best_of(lambda: get_user_model().objects.filter(pk=user.pk).first())
+    corrected = correct_one_reading(user)
+    check_started = time.perf_counter()
+    differing = aggregates.differences()
+    check_took = time.perf_counter() - check_started
     vendor = connection.vendor
     print(
         "\n| database | meters | readings | import (readings/s, wall) "
@@ -273,12 +366,30 @@ def main() -> None:
         "| roll-up root | SQL floor root | roll-up district | SQL floor district |"
     )
     print("|---|---|---|---|---|---|---|---|---|---|")
-    (_, r_root, f_root), (_, r_district, f_district) = results
+    (_, r_root, f_root, k_root), (_, r_district, f_district, k_district) = results
     print(
         f"| {vendor} | {args.meters:,} | {int(rows):,} | {rows / seconds:,.0f} "
         f"| {rows / cpu:,.0f} "
         f"| {again.created} new in {again_took:.1f} s | {r_root * 1000:,.0f} ms "
         f"| {f_root * 1000:,.0f} ms | {r_district * 1000:,.1f} ms | {f_district * 1000:,.1f} ms |"
+    )
+    print(
+        "\n| roll-up root | kept-sum floor root | ratio | roll-up district "
+        "| kept-sum floor district | ratio | green accounts, whole organisation "
+        "| check of every kept month |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
+    print(
+        f"| {r_root * 1000:,.1f} ms | {k_root * 1000:,.1f} ms | {r_root / k_root:.2f}× "
+        f"| {r_district * 1000:,.1f} ms | {k_district * 1000:,.1f} ms "
+        f"| {r_district / k_district:.2f}× | {accounts_took * 1000:,.0f} ms "
+        f"| {len(differing)} differences in {check_took:.1f} s |"
+    )
+    print(
+        f"\ncorrected the latest reading of a meter by −5: (kept month, month's roll-up) "
+        f"{corrected[0]} → {corrected[1]}; "
+        f"a one-row query took {smallest * 1000:.2f} ms",
+        file=sys.stderr,
     )
     print(
         f"\nroll-up / floor: root {r_root / f_root:.2f}×, district "

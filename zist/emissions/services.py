@@ -100,10 +100,12 @@ def co2e_kg(activity, activity_unit, factors: dict, gwp_set: str) -> Decimal:
     return total
 
 
-def inventory(readings, unit, start, end, year: int) -> list[Line]:
+def inventory(readings, unit, start, end, year: int, months=None) -> list[Line]:
     """Scope 1 and 2 lines for the subtree of `unit`, from the (restricted) readings
-    whose interval starts in [start, end). Instruments are those of reporting year
-    `year` (1403, 2024); factors those valid in the Gregorian year the period starts in."""
+    whose interval starts in [start, end) (or, given `months`, the kept monthly sums of
+    whole months restricted alike, and the readings of partial ones). Instruments are
+    those of reporting year `year` (1403, 2024); factors those valid in the Gregorian
+    year the period starts in."""
     from zist.emissions.models import EmissionFactor, Instrument
     from zist.indicators.models import settings_for
     from zist.meters.services import consumption_rows
@@ -125,7 +127,7 @@ def inventory(readings, unit, start, end, year: int) -> list[Line]:
     ).order_by("pk"):
         instruments[(instrument.unit_id, instrument.carrier)].append(instrument)
     sums: dict[tuple, Decimal] = defaultdict(Decimal)
-    for row in consumption_rows(readings, start, end, [unit.path]):
+    for row in consumption_rows(readings, start, end, [unit.path], months, unit.organisation):
         if row["meter__carrier"] not in SCOPE1 | SCOPE2 or row["total"] is None:
             continue
         key = (row["meter__unit_id"], row["meter__carrier"], row["meter__measure_unit"])

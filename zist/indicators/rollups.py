@@ -117,8 +117,12 @@ class Figures:
 
         start, end = self.bounds
         readings = self.visible(Reading).filter(meter__indicator=indicator)
+        months = self.months.filter(meter__indicator=indicator)
         result: dict[int, Decimal] = defaultdict(Decimal)
-        for row in consumption_rows(readings, start, end, [self.root.path]):
+        rows = consumption_rows(
+            readings, start, end, [self.root.path], months, self.root.organisation
+        )
+        for row in rows:
             if row["total"] is None:
                 continue
             result[row["meter__unit_id"]] += quantities.convert(
@@ -126,30 +130,55 @@ class Figures:
             )
         return dict(result)
 
+    @cached_property
+    def months(self):
+        """The kept monthly sums this Figures may read (where its readings are)."""
+        from zist.meters import aggregates
+
+        return aggregates.visible(self.user, self.restricted)
+
     def _metered_total(self, indicator) -> Decimal | None:
-        """The whole subtree's metered figure without a figure per unit, in one query
-        shaped like a hand-written SUM over the readings. The smallest and largest unit
-        of measure come with the sum: when they are equal (nearly always) the sum is
-        converted at once; otherwise it is summed again per unit of measure."""
+        """The whole subtree's metered figure without a figure per unit: the kept sums
+        of the period's whole months in the organisation's calendar, and the readings
+        of partial months at its edges (decision 0027), each in one query shaped like a
+        hand-written SUM. The smallest and largest unit of measure of the indicator's
+        meters are asked first (from an index on the meter table): when they are equal
+        (nearly always) the sum is converted at once; otherwise it is summed per unit
+        of measure."""
         if indicator.pk in self._totals:
             return self._totals[indicator.pk]
-        from zist.meters.models import Reading
+        from zist.meters import aggregates
+        from zist.meters.models import Meter, Reading
 
-        start, end = self.bounds
-        readings = (
-            self.visible(Reading)
-            .filter(subtree_q("meter__unit", [self.root.path]), meter__indicator=indicator)
-            .filter(interval_start__gte=start, interval_start__lt=end)
+        # The indicator's meters anywhere, not only the subtree's: two probes of an
+        # index rather than a scan of the subtree's meters.
+        extremes = Meter.objects.filter(indicator=indicator).aggregate(
+            lowest=Min("measure_unit"), highest=Max("measure_unit")
         )
-        row = readings.aggregate(
-            total=Sum("consumption"),
-            lowest=Min("meter__measure_unit"),
-            highest=Max("meter__measure_unit"),
-        )
-        if row["lowest"] == row["highest"]:
-            parts = [(row["lowest"], row["total"])]
+        if extremes["lowest"] is None:
+            measure_units = []
+        elif extremes["lowest"] == extremes["highest"]:
+            measure_units = [extremes["lowest"]]
         else:
-            parts = readings.values_list("meter__measure_unit").annotate(Sum("consumption"))
+            measure_units = list(extremes.values())  # several: summed per unit
+        start, end = self.bounds
+        whole, edges = aggregates.split(self.root.organisation, start, end)
+        parts: list[tuple[str, Decimal]] = []
+        if whole is not None and measure_units:
+            months = self.months.filter(
+                subtree_q("meter__unit", [self.root.path]),
+                meter__indicator=indicator,
+                month_start__gte=whole[0],
+                month_start__lt=whole[1],
+            )
+            parts += self._sums(months, measure_units)
+        for a, b in edges if measure_units else ():
+            readings = (
+                self.visible(Reading)
+                .filter(subtree_q("meter__unit", [self.root.path]), meter__indicator=indicator)
+                .filter(interval_start__gte=a, interval_start__lt=b)
+            )
+            parts += self._sums(readings, measure_units)
         total = None
         for measure_unit, value in parts:
             if value is not None:
@@ -160,6 +189,13 @@ class Figures:
         self._totals[indicator.pk] = total
         return total
 
+    @staticmethod
+    def _sums(rows, measure_units: list[str]) -> list:
+        """(unit of measure, sum of consumption) of the rows (readings or kept months)."""
+        if len(measure_units) == 1:
+            return [(measure_units[0], rows.aggregate(total=Sum("consumption"))["total"])]
+        return list(rows.values_list("meter__measure_unit").annotate(Sum("consumption")).order_by())
+
     def inventory(self):
         """GHG inventory lines of the subtree (computed once per Figures)."""
         if self._ghg is None:
@@ -168,7 +204,9 @@ class Figures:
 
             start, end = self.bounds
             label = self.root.organisation.reporting_year(self.start).label
-            self._ghg = services.inventory(self.visible(Reading), self.root, start, end, label)
+            self._ghg = services.inventory(
+                self.visible(Reading), self.root, start, end, label, self.months
+            )
         return self._ghg
 
     def _ghg_figures(self, indicator) -> dict[int, Decimal]:

@@ -9,6 +9,6 @@ class MetersConfig(AppConfig):
 
     def ready(self) -> None:
         from zist.core.navigation import register_quick_entry
-        from zist.meters import grid, jobs, registers  # noqa: F401
+        from zist.meters import grid, jobs, registers, signals  # noqa: F401
 
         register_quick_entry(grid.quick_entries)

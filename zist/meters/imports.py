@@ -29,7 +29,7 @@ from openpyxl import Workbook, load_workbook
 
 from zist.core import calendars, numbers
 from zist.core.querysets import scope_paths, subtree_q
-from zist.meters import services
+from zist.meters import aggregates, services
 from zist.meters.models import ImportBatch, ImportSource, Meter, Quality, Reading
 
 DEFAULT_MAPPING = {
@@ -458,7 +458,32 @@ def _store(parsed, batch, source, progress) -> int:
     insert_rows(rows, batch.pk, source_name, progress)
     for meter, since in recompute:
         services.recompute_meter(meter, since)
-    return Reading.objects.filter(batch=batch).count()
+    created = Reading.objects.filter(batch=batch).count()
+    _keep_months(rows, recompute, created)
+    return created
+
+
+def _keep_months(rows, recompute, created: int) -> None:
+    """Bring the kept monthly sums up to date in the import's transaction. Meters whose
+    readings were derived again kept theirs in `recompute_meter`; appended readings
+    change nothing stored before them, so their sums are added to the months. Should
+    some rows not have been stored after all (a reading typed meanwhile), or on SQLite
+    (which keeps decimals as floating point, so sums are recomputed rather than grown),
+    the appended meters' months are recomputed from the readings instead."""
+    from django.db import connection
+
+    again = {meter.pk for meter, _ in recompute}
+    appended = [row for row in rows if row[0] not in again]
+    if not appended:
+        return
+    if connection.vendor == "postgresql" and created == len(rows):
+        meter_ids = {row[0] for row in appended}
+        by_meter = aggregates.meter_calendars(meter_ids)
+        aggregates.add(aggregates.sums(((r[0], r[5], r[4]) for r in appended), by_meter))
+        return
+    starts = [row[5] for row in appended if row[5] is not None]
+    if starts:
+        aggregates.refresh({row[0] for row in appended}, min(starts))
 
 
 def _lock(organisation_id: int, meter_ids: list[int]) -> None:

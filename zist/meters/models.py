@@ -114,6 +114,11 @@ class Meter(ZistModel):
                 violation_error_message=_("This unit already has a meter with this code."),
             )
         ]
+        # Roll-ups ask the smallest and largest unit of measure of an indicator's
+        # meters: two probes of this index, however many meters (decision 0027).
+        indexes = [
+            models.Index(fields=["indicator", "measure_unit"], name="meters_meter_indicator_unit")
+        ]
 
     def __str__(self) -> str:
         return f"{self.code} · {self.name}" if self.name else self.code
@@ -305,3 +310,36 @@ class Reading(ZistModel):
 
     def __str__(self) -> str:
         return f"{self.meter.code} · {format_datetime(self.timestamp)}"
+
+
+class MonthlyConsumption(models.Model):
+    """The kept sum of a meter's consumption over one month of its organisation's
+    calendar (a Jalali month is its own month), from midnight of the month's first day
+    in the organisation's time zone: the readings whose interval starts in the month.
+
+    Derived, never typed: every path that changes a reading's consumption refreshes
+    the months it touched in the same transaction (`zist.meters.aggregates`), and
+    `zist aggregates check` proves the sums equal the readings (decision 0027).
+    `consumption` is the exact sum of the readings' consumption, each rounded to
+    nine decimals; `readings` counts the readings with a consumption."""
+
+    meter = models.ForeignKey(
+        Meter, models.CASCADE, related_name="months", verbose_name=_("meter"), db_index=False
+    )
+    month_start = models.DateTimeField(_("month starts"))
+    consumption = models.DecimalField(_("consumption"), max_digits=30, decimal_places=9)
+    readings = models.PositiveIntegerField(_("readings"), default=0)
+
+    class Meta:
+        ordering = ["meter", "month_start"]
+        verbose_name = _("monthly consumption")
+        verbose_name_plural = _("monthly consumption")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meter", "month_start"], name="meters_monthlyconsumption_unique"
+            )
+        ]
+        indexes = [models.Index(fields=["month_start"], name="meters_month_start")]
+
+    def __str__(self) -> str:
+        return f"{self.meter_id} · {self.month_start:%Y-%m-%d}"

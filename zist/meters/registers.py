@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 
 from zist.core.registry import Register, register
 from zist.core.related import Related
-from zist.meters import services
+from zist.meters import aggregates, services
 from zist.meters.filters import ImportSourceFilterSet, MeterFilterSet, ReadingFilterSet
 from zist.meters.forms import ImportSourceForm, MeterForm, ReadingForm
 from zist.meters.models import ImportSource, Meter, Reading
@@ -36,6 +36,9 @@ class MeterRegister(Register):
     def saved(cls, obj, before, request):
         if before and any(getattr(before, f) != getattr(obj, f) for f in cls.RECOMPUTED_BY):
             services.recompute_meter(obj)
+        elif before and before.unit_id != obj.unit_id:
+            # Moved to a unit of another organisation: months of its calendar.
+            aggregates.refresh([obj.pk])
         return obj
 
 

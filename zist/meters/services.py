@@ -10,10 +10,13 @@ import datetime as dt
 import statistics
 import zoneinfo
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from typing import NamedTuple
 
+from django.db import transaction
 from django.db.models import Sum
 
+from zist.meters import aggregates
 from zist.meters.models import Flag, Meter, MeterKind, Reading, ReadingInterval
 
 EXPECTED = {
@@ -111,16 +114,23 @@ def apply_outliers(derived: list[Derived]) -> list[Derived]:
     ]
 
 
+@transaction.atomic
 def recompute_meter(meter: Meter, since: dt.datetime | None = None) -> int:
     """Derive consumption, interval and flags again for a meter's readings (from the
     reading before `since` on, or all); returns how many readings changed."""
+    # Derivations of one meter take turns, each reading what the one before committed.
+    aggregates.lock_meters([meter.pk])
     readings = Reading.objects.filter(meter=meter).order_by("timestamp")
     previous = None
+    # Consumption changes only for intervals starting at the reading before `since`
+    # or later: the kept months from there on are recomputed below.
+    months_since = since
     if since is not None:
         before = readings.filter(timestamp__lt=since).last()
         readings = readings.filter(timestamp__gte=since)
         if before is not None:
             previous = Point(before.timestamp, before.value, before.restart)
+            months_since = before.timestamp
     rows = list(
         readings.only(
             "id", "timestamp", "value", "restart", "consumption", "interval_start", "flag"
@@ -148,6 +158,7 @@ def recompute_meter(meter: Meter, since: dt.datetime | None = None) -> int:
             )
             changed.append(reading)
     Reading.objects.bulk_update(changed, ["consumption", "interval_start", "flag"], batch_size=2000)
+    aggregates.refresh([meter.pk], months_since)
     return len(changed)
 
 
@@ -161,10 +172,22 @@ def period_bounds(start: dt.date, end: dt.date, time_zone: str) -> tuple[dt.date
     )
 
 
-def consumption_rows(readings, start: dt.datetime, end: dt.datetime, unit_paths: Iterable[str]):
+def consumption_rows(
+    readings,
+    start: dt.datetime,
+    end: dt.datetime,
+    unit_paths: Iterable[str],
+    months=None,
+    organisation=None,
+):
     """Summed consumption per unit, carrier, unit of measure and indicator, of the
     readings (a restricted queryset) whose interval starts in [start, end) on meters
     in the given subtrees.
+
+    With `months` (the kept monthly sums, restricted alike) and the `organisation`
+    whose calendar the period is in, whole months come from the kept sums and only
+    the partial months at the edges from the readings (decision 0027); the totals are
+    then decimals.
 
     Two queries: the sum per meter (grouped on the reading index's leading column, so
     the database streams it without sorting), then the meters' unit, carrier and
@@ -174,18 +197,24 @@ def consumption_rows(readings, start: dt.datetime, end: dt.datetime, unit_paths:
     from zist.core.querysets import subtree_q
 
     paths = list(unit_paths)
-    per_meter = (
-        readings.filter(subtree_q("meter__unit", paths))
-        .filter(interval_start__gte=start, interval_start__lt=end)
-        .values_list("meter_id")
-        .annotate(total=Sum("consumption"))
-        .order_by()
-    )
-    totals = dict(per_meter)
+    readings = readings.filter(subtree_q("meter__unit", paths))
+    if months is None:
+        totals = _per_meter(readings, start, end)
+    else:
+        whole, edges = aggregates.split(organisation, start, end)
+        totals = {}
+        if whole is not None:
+            kept = months.filter(subtree_q("meter__unit", paths))
+            totals = aggregates.per_meter(kept, *whole)
+        for a, b in edges:
+            for pk, total in _per_meter(readings, a, b).items():
+                if total is not None:
+                    totals[pk] = totals.get(pk, Decimal(0)) + Decimal(str(total))
     if not totals:
         return []
     keys = ("meter__unit_id", "meter__carrier", "meter__measure_unit", "meter__indicator_id")
-    grouped: dict[tuple, float | None] = {}
+    grouped: dict[tuple, float | Decimal | None] = {}
+    zero = 0.0 if months is None else Decimal(0)
     meters = Meter.objects.filter(subtree_q("unit", paths)).values_list(
         "pk", "unit_id", "carrier", "measure_unit", "indicator_id"
     )
@@ -193,5 +222,15 @@ def consumption_rows(readings, start: dt.datetime, end: dt.datetime, unit_paths:
         if pk not in totals or totals[pk] is None:
             continue
         key = tuple(key)
-        grouped[key] = (grouped.get(key) or 0.0) + totals[pk]
+        grouped[key] = (grouped.get(key) or zero) + totals[pk]
     return [dict(zip(keys, key, strict=True), total=total) for key, total in grouped.items()]
+
+
+def _per_meter(readings, start: dt.datetime, end: dt.datetime) -> dict:
+    per_meter = (
+        readings.filter(interval_start__gte=start, interval_start__lt=end)
+        .values_list("meter_id")
+        .annotate(total=Sum("consumption"))
+        .order_by()
+    )
+    return dict(per_meter)
