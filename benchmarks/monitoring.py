@@ -192,8 +192,9 @@ def best_of(function, runs: int = 3) -> tuple[float, object]:
     return min(times), result
 
 
-def floor_sql(indicator, unit, start, end):
-    """The same yearly total in one hand-written query: the floor."""
+def _sum_sql(table: str, when: str, indicator, unit, start, end):
+    """SUM(consumption) of `table` (alias k) over the unit's subtree and one indicator,
+    for rows whose `when` column falls in the period: one hand-written query."""
     from django.db import connection
 
     from zist.meters.services import period_bounds
@@ -201,11 +202,11 @@ def floor_sql(indicator, unit, start, end):
     lower, upper = period_bounds(start, end, unit.organisation.time_zone)
     ops = connection.ops
     sql = (
-        "SELECT SUM(r.consumption) FROM meters_reading r "
-        "JOIN meters_meter m ON m.id = r.meter_id "
+        f"SELECT SUM(k.consumption) FROM {table} k "
+        "JOIN meters_meter m ON m.id = k.meter_id "
         "JOIN organisations_unit u ON u.id = m.unit_id "
         "WHERE u.path LIKE %s AND m.indicator_id = %s "
-        "AND r.interval_start >= %s AND r.interval_start < %s"
+        f"AND k.{when} >= %s AND k.{when} < %s"
     )
     with connection.cursor() as cursor:
         cursor.execute(
@@ -218,35 +219,17 @@ def floor_sql(indicator, unit, start, end):
             ],
         )
         return cursor.fetchone()[0]
+
+
+def floor_sql(indicator, unit, start, end):
+    """The same yearly total in one hand-written query over the readings: the floor."""
+    return _sum_sql("meters_reading", "interval_start", indicator, unit, start, end)
 
 
 def kept_floor(indicator, unit, start, end):
     """The same yearly total from the kept monthly sums in one hand-written query: the
     floor of a roll-up that reads them (decision 0027)."""
-    from django.db import connection
-
-    from zist.meters.services import period_bounds
-
-    lower, upper = period_bounds(start, end, unit.organisation.time_zone)
-    ops = connection.ops
-    sql = (
-        "SELECT SUM(k.consumption) FROM meters_monthlyconsumption k "
-        "JOIN meters_meter m ON m.id = k.meter_id "
-        "JOIN organisations_unit u ON u.id = m.unit_id "
-        "WHERE u.path LIKE %s AND m.indicator_id = %s "
-        "AND k.month_start >= %s AND k.month_start < %s"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(
-            sql,
-            [
-                unit.path + "%",
-                indicator.pk,
-                ops.adapt_datetimefield_value(lower),
-                ops.adapt_datetimefield_value(upper),
-            ],
-        )
-        return cursor.fetchone()[0]
+    return _sum_sql("meters_monthlyconsumption", "month_start", indicator, unit, start, end)
 
 
 def correct_one_reading(user):

@@ -20,7 +20,7 @@ from zist.e2e import log_in, screenshot
 from zist.gaps import services
 from zist.gaps.models import Assessment, Pack
 from zist.organisations.models import Unit
-from zist.reviews.models import ManagementReview
+from zist.reviews.testing import review_held
 from zist.users.models import User
 
 pytestmark = pytest.mark.e2e
@@ -32,14 +32,7 @@ def _label(language: str, text: str) -> str:
 
 
 def _review(unit, title):
-    day = dt.date(2026, 3, 10)
-    return ManagementReview.objects.create(
-        unit=unit,
-        title=title,
-        period_start=day - dt.timedelta(days=365),
-        period_end=day,
-        meeting_date=day,
-    )
+    return review_held(unit, dt.date(2026, 3, 10), title)
 
 
 def _assessment(unit, title, ours, theirs):

@@ -4,6 +4,18 @@ from zist.core.testing import Cast, Scenario, scenario, unique
 from zist.reviews.models import ManagementReview
 
 
+def review_held(unit, day: dt.date, title: str = "") -> ManagementReview:
+    """A management review of `unit` held on `day`, covering the year before it (the
+    evidence tests link it to clause 9.3)."""
+    return ManagementReview.objects.create(
+        unit=unit,
+        title=title or f"Review {day}",
+        period_start=day - dt.timedelta(days=365),
+        period_end=day,
+        meeting_date=day,
+    )
+
+
 @scenario
 class ManagementReviewScenario(Scenario):
     model = ManagementReview

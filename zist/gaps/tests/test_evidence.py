@@ -6,17 +6,11 @@ from zist.actions.models import Action
 from zist.clauses.services import iso14001
 from zist.gaps import services
 from zist.gaps.models import Assessment, EvidenceLink
-from zist.reviews.models import ManagementReview
+from zist.reviews.testing import review_held
 
 
 def review(unit, day):
-    return ManagementReview.objects.create(
-        unit=unit,
-        title=f"Review {day}",
-        period_start=day - dt.timedelta(days=365),
-        period_end=day,
-        meeting_date=day,
-    )
+    return review_held(unit, day)
 
 
 def test_it_suggests_the_last_management_review_of_the_subtree_only(cast, make_user):

@@ -21,20 +21,13 @@ from zist.gaps.models import Assessment, Pack, PackState
 from zist.jobs import engine
 from zist.jobs.models import Job, State
 from zist.jobs.testing import job_of
-from zist.reviews.models import ManagementReview
+from zist.reviews.testing import review_held
 
 OURS, THEIRS = "District3-review-2026", "District4-review-2026"
 
 
 def _review(unit, title):
-    day = dt.date(2026, 3, 10)
-    return ManagementReview.objects.create(
-        unit=unit,
-        title=title,
-        period_start=day - dt.timedelta(days=365),
-        period_end=day,
-        meeting_date=day,
-    )
+    return review_held(unit, dt.date(2026, 3, 10), title)
 
 
 def _file(record, name, text):
