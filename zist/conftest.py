@@ -7,6 +7,7 @@ from django.utils import translation
 
 from zist.core import calendars, testdb
 from zist.core.testing import Cast
+from zist.jobs import engine
 from zist.organisations import services
 from zist.organisations.models import Unit
 from zist.users.models import RoleAssignment, User
@@ -94,6 +95,16 @@ def demo_platform(django_db_setup, django_db_blocker):
         platform.load()
         yield
         transaction.set_rollback(True)
+
+
+@pytest.fixture(autouse=True)
+def _jobs_finish_before_the_database_is_emptied():
+    # Set up after pytest-django's database fixtures, so torn down before them: a job the
+    # test queued last (an hourly reminder) must not still hold row locks when the
+    # transactional test's flush truncates every table (a deadlock on PostgreSQL, and
+    # the next test on that worker then finds the last one's rows).
+    yield
+    engine.drain()
 
 
 @pytest.fixture(autouse=True)
