@@ -128,16 +128,19 @@ class TestEveryPage:
     @pytest.mark.parametrize(
         "username,language",
         # One account of every role (the administrator's links are followed by the
-        # Persian crawl above).
+        # Persian crawl above). Which links a role is shown, and whether they open, is
+        # the policy's and the menus', the same on every database: PostgreSQL follows
+        # the narrowest role's links (restricted queries behind every page it opens),
+        # while every role's queries there are the permission matrix's to prove.
         [
-            ("region2.manager", "fa"),
+            pytest.param("region2.manager", "fa", marks=pytest.mark.same_on_every_database),
             ("district3.rep", "fa"),
-            ("district3.leader", "fa"),
-            ("region2.internal", "fa"),
-            ("albertslund.auditor", "da"),
-            ("region2.auditor", "en"),
-            ("qazvin.crisis", "fa"),
-            ("viewer", "en"),
+            pytest.param("district3.leader", "fa", marks=pytest.mark.same_on_every_database),
+            pytest.param("region2.internal", "fa", marks=pytest.mark.same_on_every_database),
+            pytest.param("albertslund.auditor", "da", marks=pytest.mark.same_on_every_database),
+            pytest.param("region2.auditor", "en", marks=pytest.mark.same_on_every_database),
+            pytest.param("qazvin.crisis", "fa", marks=pytest.mark.same_on_every_database),
+            pytest.param("viewer", "en", marks=pytest.mark.same_on_every_database),
         ],
     )
     def test_every_link_a_role_is_shown_opens(self, username, language):
