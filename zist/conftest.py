@@ -29,6 +29,7 @@ def django_db_modify_db_settings(
     with django_db_blocker.unblock():
         if connection.vendor == "postgresql":
             connection.settings_dict["TEST"]["TEMPLATE"] = testdb.postgresql_template(connection)
+            testdb.fast_postgresql_flush()
             yield None
             return
         if connection.vendor != "sqlite":

@@ -27,7 +27,7 @@ def sync_builtin_libraries(using: str = "default") -> int:
 
 def mapping_pairs() -> set[tuple[str, str]]:
     """The shipped mappings as (source URN, target URN) pairs."""
-    spec = yaml.safe_load(builtin.MAPPINGS.read_text(encoding="utf-8"))
+    spec = yaml.load(builtin.MAPPINGS.read_text(encoding="utf-8"), Loader=libfile.SAFE_LOADER)  # noqa: S506
     return {(pair[0], pair[1]) for pair in spec["mappings"]}
 
 
