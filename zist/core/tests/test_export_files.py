@@ -93,15 +93,14 @@ def test_it_states_its_length_and_rows_before_sending(actions, make_user, client
 def test_an_error_while_writing_is_an_error_page_not_a_file(
     actions, make_user, client, monkeypatch
 ):
-    written = []
+    written, cell = [], exports.csv_cell
 
     def failing(value):
         written.append(value)
         if len(written) > 10:  # well into the second row
             raise RuntimeError("database went away")
-        return exports.csv_cell.__wrapped__(value)
+        return cell(value)
 
-    failing.__wrapped__ = exports.csv_cell
     monkeypatch.setattr(exports, "csv_cell", failing)
     client.force_login(make_user(Role.ENVIRONMENTAL_MANAGER, actions.inside, language="da"))
     client.raise_request_exception = False
