@@ -84,11 +84,11 @@ def _write(job: Job, spec: dict, name: str) -> dict:
             handle.close()
         raise engine.JobError(replay.messages_of(request) or _("The list did not give a file."))
     try:
-        default_storage.save(name, File(handle, name=name))
+        saved = default_storage.save(name, File(handle, name=name))
     finally:
         handle.close()
     return {
-        "file": name,
+        "file": saved,
         "filename": replay.filename_of(response, name.rsplit("/", 1)[-1]),
         "content_type": response["Content-Type"],
         "rows": int(response["X-Zist-Rows"]),
@@ -101,7 +101,7 @@ def write(job: Job, spec: dict, title: str):
     keeps that file."""
     name = file_name(job, spec["format"])
     result = job.result or {}
-    if not (result.get("file") == name and default_storage.exists(name)):
+    if not (result.get("file") and default_storage.exists(result["file"])):
         if default_storage.exists(name):
             default_storage.delete(name)  # a half-saved file of an earlier attempt
         engine.report(job, 0.05)
@@ -110,7 +110,7 @@ def write(job: Job, spec: dict, title: str):
         # Known before the job is marked done, for a second run.
         Job.objects.filter(pk=job.pk).update(result=result)
     return {
-        "result": {**result, "size": default_storage.size(name)},
+        "result": {**result, "size": default_storage.size(result["file"])},
         "link": reverse("jobs:job_file", args=[job.uuid]),
     }
 
