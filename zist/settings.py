@@ -438,6 +438,10 @@ ZIST_PDF_BACKGROUND_ROWS = env_int("ZIST_PDF_BACKGROUND_ROWS", 200)
 # The file a PDF job rendered is deleted this many days after (nightly); asked for again,
 # it is rendered anew.
 ZIST_PDF_KEEP_DAYS = env_int("ZIST_PDF_KEEP_DAYS", 7)
+# A CSV/XLSX export of a list with more rows than this is written by a background job
+# and downloaded from the job's page (decision 0026); smaller ones are sent at once.
+# The file is kept ZIST_PDF_KEEP_DAYS, as a PDF job's.
+ZIST_EXPORT_BACKGROUND_ROWS = env_int("ZIST_EXPORT_BACKGROUND_ROWS", 20_000)
 ZIST_NIGHTLY_HOUR = env_int("ZIST_NIGHTLY_HOUR", 2)
 ZIST_SCHEDULE = [
     ("remind", "hourly"),

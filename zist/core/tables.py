@@ -10,10 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from django.db import models
+from django.db.models import F
 from django.utils.text import capfirst
 
 from zist.core.display import display, display_on, export_value, field_value, resolve_field
 from zist.core.history import as_instances, is_historical
+
+# Rows read from the database at a time by an export, and linked records' names kept.
+EXPORT_CHUNK = 2000
+NAMES_KEPT = 50_000
 
 
 @dataclass
@@ -140,12 +145,119 @@ class Table:
         return [str(c.verbose_name) for c in self.columns_]
 
     def export_rows(self):
-        for chunk in _chunks(self.queryset.iterator(chunk_size=2000), 2000):
+        """Every row of the table as exported values: read as plain values when every
+        column is a stored field (no record built per row; a linked record is named
+        once per chunk), else from the records."""
+        plan = self._value_plan()
+        rows = self._instance_rows() if plan is None else self._value_rows(plan)
+        yield from rows
+
+    def export_queryset(self) -> models.QuerySet:
+        """The rows in the list's order, ties broken by id: the same file every time,
+        whichever way it is read."""
+        query = self.queryset.query
+        ordering = list(query.order_by)
+        if not ordering and query.default_ordering:
+            ordering = list(self.model._meta.ordering)
+        if any(str(o).lstrip("-") in ("pk", "id") for o in ordering):
+            return self.queryset
+        return self.queryset.order_by(*ordering, "pk")
+
+    def _instance_rows(self):
+        for chunk in _chunks(
+            self.export_queryset().iterator(chunk_size=EXPORT_CHUNK), EXPORT_CHUNK
+        ):
             for obj in self.records(chunk):
                 yield [
                     export_value(field_value(obj, c.accessor), self.fields[c.accessor])
                     for c in self.columns_
                 ]
+
+    def _value_plan(self) -> list[type[models.Model] | None] | None:
+        """Per column, None for a stored value or the model a foreign key names (shown
+        as that record's text); None for the whole table when some column needs the
+        record (a property, a many-to-many list, a history row, a path through a
+        list)."""
+        if self.historical:
+            return None
+        plan = []
+        for column in self.columns_:
+            field = self.fields[column.accessor]
+            if field is None or not _single_path(self.model, column.accessor):
+                return None
+            if field.is_relation:
+                target = getattr(field, "target_field", None)
+                if not (field.many_to_one or field.one_to_one) or target is None:
+                    return None
+                if not target.primary_key:
+                    return None
+                plan.append(field.related_model)
+            else:
+                plan.append(None)
+        return plan
+
+    def _value_rows(self, plan):
+        accessors = [c.accessor for c in self.columns_]
+        fields = [self.fields[a] for a in accessors]
+        # The id first: a restriction's DISTINCT must not merge two equal-looking rows.
+        # Columns as expressions: a column named as the ordering names it ("session")
+        # would otherwise be sorted by its own value, not by the linked record's order.
+        columns = [F(accessor) for accessor in accessors]
+        values = self.export_queryset().values_list("pk", *columns)
+        values = values.iterator(chunk_size=EXPORT_CHUNK)
+        names: dict[type, dict] = {}
+        # A choice's label, translated once per export instead of once per cell.
+        labels = [
+            {key: str(label) for key, label in field.flatchoices} if field.choices else None
+            for field in fields
+        ]
+        for chunk in _chunks(values, EXPORT_CHUNK):
+            for position, model in enumerate(plan):
+                if model is not None:
+                    _name_records(model, {row[position + 1] for row in chunk}, names)
+            for row in chunk:
+                cells = []
+                for position, field in enumerate(fields):
+                    value, model, label = row[position + 1], plan[position], labels[position]
+                    if value is None:
+                        cells.append("")
+                    elif model is not None:
+                        cells.append(names[model].get(value, ""))
+                    elif label is not None and value != "":
+                        cells.append(label[value] if value in label else str(value))
+                    else:
+                        cells.append(export_value(value, field))
+                yield cells
+
+
+def _single_path(model, accessor: str) -> bool:
+    """Whether "a__b" reaches one value per row: only forward foreign keys on the way."""
+    current = model
+    for part in accessor.split("__")[:-1]:
+        try:
+            field = current._meta.get_field(part)
+        except Exception:
+            return False
+        if not (field.many_to_one or field.one_to_one) or not field.concrete:
+            return False
+        current = field.related_model
+    last = resolve_field(model, accessor)
+    return last is not None and (last.concrete or not last.is_relation)
+
+
+def _name_records(model, ids: set, names: dict) -> None:
+    """The text of each record `ids` names (as the record-by-record export shows it),
+    read once per chunk for the ids not yet named."""
+    known = names.setdefault(model, {})
+    if len(known) > NAMES_KEPT:
+        known.clear()
+    wanted = {pk for pk in ids if pk is not None and pk not in known}
+    if not wanted:
+        return
+    related = getattr(model, "str_select_related", ())
+    found = model._base_manager.select_related(*related).in_bulk(wanted)
+    for pk, record in found.items():
+        known[pk] = export_value(record)
 
 
 def _chunks(iterable, size: int):

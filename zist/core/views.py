@@ -123,7 +123,8 @@ class ObjectListView(RegisterView):
         table = self.register.table(queryset, sort=request.GET.get("sort"))
         fmt = request.GET.get("export")
         if fmt in FORMATS:
-            return export(table, self.model._meta.model_name, fmt)
+            title = self.register.verbose_name_plural()
+            return export(request, table, self.model._meta.model_name, fmt, title=title)
         if fmt == "pdf":
             return self._pdf(request, filterset, table, as_of)
         per_page = self._per_page(request)

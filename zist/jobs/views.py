@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from zist.jobs import engine, pdf, services
+from zist.jobs import engine, exports, pdf, services
 from zist.jobs.models import State
 
 PAGE = 100
@@ -59,18 +59,23 @@ def job_retry(request, uuid):
 
 @login_required
 def job_file(request, uuid):
-    """A PDF a job rendered: only to the person who asked, and only while they may
-    still see what it shows (checked now, not when it was rendered)."""
+    """A file a job made (a PDF, an export): only to the person who asked, and only
+    while they may still see what it shows (checked now, not when it was made)."""
     job = _job(request, uuid)
     name = (job.result or {}).get("file") if isinstance(job.result, dict) else None
     if job.state != State.DONE or not name or job.user_id != request.user.pk:
         raise Http404
-    if not pdf.may_download(request.user, job):
+    if job.name == "export":
+        allowed, content_type = exports.may_download(request.user, job), exports.content_type(job)
+    else:
+        allowed, content_type = pdf.may_download(request.user, job), "application/pdf"
+    if not allowed:
         raise PermissionDenied
     if not default_storage.exists(name):
         raise Http404
     return FileResponse(
         default_storage.open(name, "rb"),
-        content_type="application/pdf",
+        as_attachment=job.name == "export",
+        content_type=content_type,
         filename=job.result.get("filename") or "document.pdf",
     )

@@ -1,6 +1,7 @@
 """Every change is kept with who, when and before/after, and can be shown."""
 
 import datetime as dt
+import zoneinfo
 
 from django.urls import reverse
 from django.utils import timezone
@@ -174,7 +175,9 @@ def test_it_restricts_history_by_the_records_id_not_the_history_rows(cast, make_
 
     pairs = _documents_and_obligations(cast)
     client.force_login(make_user(Role.ENVIRONMENTAL_REPRESENTATIVE, cast.inside))
-    today = dt.date.today().isoformat()
+    # "As of" a day is read in the person's time zone (Tehran's, a day ahead of UTC
+    # between 20:30 and midnight UTC).
+    today = timezone.localdate(timezone=zoneinfo.ZoneInfo(cast.tehran.time_zone)).isoformat()
     for shared, foreign in pairs:
         model = type(shared)
         collide_history(model, shared.pk, foreign.pk)

@@ -4,11 +4,13 @@ declaring a Scenario (see zist.core.testing) and its row in EXPECTED below."""
 
 import datetime as dt
 import re
+import zoneinfo
 
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from zist.core.registry import registers
@@ -289,7 +291,9 @@ def test_it_restricts_history_by_the_records_identity(label, cast, client, setti
     outside = sc.make(cast, sc.outside_unit(cast))
     collide_history(reg.model, inside.pk, outside.pk)
     client.force_login(user)
-    today = dt.date.today().isoformat()
+    # "As of" a day is read in the person's time zone (Tehran's, a day ahead of UTC
+    # between 20:30 and midnight UTC).
+    today = timezone.localdate(timezone=zoneinfo.ZoneInfo(cast.tehran.time_zone)).isoformat()
 
     listed = client.get(reverse(reg.url_name("list")), {"as_of": today, "per_page": 250})
     assert listed.status_code == 200
