@@ -22,6 +22,7 @@ def django_db_modify_db_settings(
     `--create-db` (or `--nomigrations`) keeps Django's own creation from scratch."""
     from django.db import connection
 
+    testdb.fast_flush()
     if request.config.getvalue("create_db") or request.config.getvalue("nomigrations"):
         yield None
         return
@@ -29,7 +30,6 @@ def django_db_modify_db_settings(
     with django_db_blocker.unblock():
         if connection.vendor == "postgresql":
             connection.settings_dict["TEST"]["TEMPLATE"] = testdb.postgresql_template(connection)
-            testdb.fast_postgresql_flush()
             yield None
             return
         if connection.vendor != "sqlite":

@@ -173,41 +173,92 @@ def postgresql_template(connection) -> str:
             lock.execute("SELECT pg_advisory_unlock(%s)", [lock_id])
 
 
-def fast_postgresql_flush() -> None:
-    """Empty only the tables that hold rows, with DELETE, when a transactional test ends.
+# Per test database: the tables that held rows right after the last emptying (what the
+# apps' post_migrate handlers put back: content types, permissions, the built-in
+# requirement libraries) and a fingerprint of their rows.
+_settled: dict[str, dict[str, str]] = {}
 
-    Django empties a PostgreSQL test database with one TRUNCATE of every table. That
-    gives each of Zist's ~250 tables (and their indexes) new files, which took 3–9 s
-    per test on a busy CI machine; a browser test leaves rows in a few dozen tables,
-    which DELETE empties in milliseconds. Every foreign key Django creates is
-    DEFERRABLE, so the order of the DELETEs does not matter within the one transaction
-    Django runs them in. Resetting sequences, or emptying only some apps' tables (where
-    TRUNCATE … CASCADE reaches the others), keeps Django's own statement. Tests only.
+
+def _filled(connection, tables) -> list[str]:
+    """The tables among `tables` that hold at least one row (one query)."""
+    quote = connection.ops.quote_name
+    probes = " UNION ALL ".join(
+        f"SELECT %s WHERE EXISTS (SELECT 1 FROM {quote(table)})" for table in tables
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(probes, list(tables))
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _fingerprint(connection, table: str) -> str:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608
+        rows = sorted(repr(row) for row in cursor.fetchall())
+    return hashlib.sha256("\n".join(rows).encode()).hexdigest()
+
+
+def fast_flush() -> None:
+    """Empty a test database after a transactional test in milliseconds, not seconds.
+
+    Django empties it with one TRUNCATE of all of Zist's ~250 tables on PostgreSQL (new
+    files for every table and index: 3–9 s per test on a busy CI machine), then its
+    post_migrate handlers rebuild content types, permissions and the built-in
+    requirement libraries from nothing (~2 s). Instead:
+
+    - only the tables that hold rows are emptied, with DELETE (every foreign key
+      Django creates is deferrable, so their order does not matter inside the one
+      transaction Django runs them in);
+    - a table the handlers filled at the last emptying is left alone if its rows are
+      exactly as they were then (a fingerprint of every row), so the handlers find
+      their rows and have nothing to do. A test that changed such a table gets it
+      emptied and rebuilt as before.
+
+    The database after emptying is the same as Django's; only the work differs.
+    Resetting sequences, or emptying some apps only (``available_apps``), keeps
+    Django's own way. Tests only: installed by zist/conftest.py.
     """
-    from django.db.backends.postgresql.operations import DatabaseOperations
+    from django.core.management.commands import flush
 
-    truncate = DatabaseOperations.sql_flush
-    if getattr(truncate, "deletes_filled_tables", False):
+    if getattr(flush.sql_flush, "zist_fast", False):
         return
+    django_sql_flush, django_handle = flush.sql_flush, flush.Command.handle
 
-    def sql_flush(self, style, tables, *, reset_sequences=False, allow_cascade=False):
-        if reset_sequences or allow_cascade or not tables:
-            return truncate(
-                self, style, tables, reset_sequences=reset_sequences, allow_cascade=allow_cascade
+    def sql_flush(style, connection, reset_sequences=True, allow_cascade=False):
+        settled = _settled.pop(connection.settings_dict["NAME"], {})
+        if reset_sequences or allow_cascade:
+            return django_sql_flush(
+                style, connection, reset_sequences=reset_sequences, allow_cascade=allow_cascade
             )
-        probes = " UNION ALL ".join(
-            f"SELECT %s::text WHERE EXISTS (SELECT 1 FROM {self.quote_name(table)})"
-            for table in tables
+        tables = connection.introspection.django_table_names(
+            only_existing=True, include_views=False
         )
-        with self.connection.cursor() as cursor:
-            cursor.execute(probes, list(tables))
-            filled = [row[0] for row in cursor.fetchall()]
-        if not filled:
-            return []
-        return ["SET CONSTRAINTS ALL DEFERRED;"] + [
-            f"{style.SQL_KEYWORD('DELETE FROM')} {style.SQL_FIELD(self.quote_name(table))};"
-            for table in filled
+        emptied = [
+            table
+            for table in _filled(connection, tables)
+            if table not in settled or _fingerprint(connection, table) != settled[table]
+        ]
+        deferred = ["SET CONSTRAINTS ALL DEFERRED;"] if connection.vendor == "postgresql" else []
+        return deferred + [
+            f"{style.SQL_KEYWORD('DELETE FROM')} {style.SQL_FIELD(connection.ops.quote_name(t))};"
+            for t in emptied
         ]
 
-    sql_flush.deletes_filled_tables = True
-    DatabaseOperations.sql_flush = sql_flush
+    def handle(self, **options):
+        django_handle(self, **options)
+        from django.db import connections
+
+        connection = connections[options["database"]]
+        if options["reset_sequences"] or options["allow_cascade"]:
+            return
+        if options["inhibit_post_migrate"]:
+            return
+        tables = connection.introspection.django_table_names(
+            only_existing=True, include_views=False
+        )
+        _settled[connection.settings_dict["NAME"]] = {
+            table: _fingerprint(connection, table) for table in _filled(connection, tables)
+        }
+
+    sql_flush.zist_fast = True
+    flush.sql_flush = sql_flush
+    flush.Command.handle = handle

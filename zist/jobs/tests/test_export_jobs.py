@@ -23,12 +23,6 @@ ACTIONS = "/{lang}/actions/actions/?export={fmt}"
 
 
 @pytest.fixture
-def uploads(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
-@pytest.fixture
 def actions(cast):
     """Six actions in District 3, two in District 4, two in Albertslund's library."""
     for number in range(6):

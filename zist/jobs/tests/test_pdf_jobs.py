@@ -23,12 +23,6 @@ def _download(client, job: Job) -> bytes:
     return b"".join(response.streaming_content)
 
 
-@pytest.fixture
-def uploads(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path
-    return tmp_path
-
-
 @pytest.mark.django_db(transaction=True)
 @override_settings(ZIST_PDF_BACKGROUND_ROWS=0)
 def test_each_person_gets_a_pdf_of_what_they_may_see(cast, make_user, client, uploads):
