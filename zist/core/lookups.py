@@ -16,6 +16,7 @@ multiple choice are checkboxes that can be unticked (decision 0028).
 from __future__ import annotations
 
 import copy
+import inspect
 
 from django import forms
 from django.conf import settings
@@ -216,9 +217,21 @@ def source(kind: str, cls: type, pk=None) -> str:
     )
 
 
+def rebuildable(cls: type) -> bool:
+    """Whether the endpoint can build `cls` again from the person and the record alone
+    (a form that needs more, e.g. the submission it belongs to, keeps its selects)."""
+    for parameter in inspect.signature(cls.__init__).parameters.values():
+        if parameter.kind is parameter.KEYWORD_ONLY and parameter.default is parameter.empty:
+            if parameter.name != "user":
+                return False
+    return True
+
+
 def prepare(fields: dict, kind: str, cls: type, pk=None) -> None:
     """Give every model choice field in `fields` a look-up widget (rendered as a
     select while its choices are few). Widgets a form chose on purpose stay."""
+    if not rebuildable(cls):
+        return
     token = None
     for name, field in fields.items():
         if not isinstance(field, forms.ModelChoiceField):
