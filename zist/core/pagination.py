@@ -3,10 +3,10 @@
 An exact `COUNT(*)` over tens of millions of readings takes about a second on
 PostgreSQL. When a list is not filtered by the person and the planner's own estimate is
 above `ZIST_ESTIMATE_ABOVE`, the paginator takes that estimate as "about N" and finds
-whether a next page exists by reading one row more than a page. The estimate is the
-table's (`pg_class.reltuples`, summed over partitions) when nothing restricts the rows,
-else the plan's (`EXPLAIN`) of the rows the person may see: an administrator's whole
-organisation is restricted to its subtree, and is still the whole table. Lists the
+whether a next page exists by reading one row more than a page. Whether the list is
+that big is found by counting no further than the threshold; the estimate is the plan's
+(`EXPLAIN`) of the rows the person may see (an administrator's whole organisation is
+restricted to its subtree, and is still the whole table). Lists the
 person filtered, smaller ones and SQLite count exactly (decision 0028). List pages and
 the API share this paginator.
 """
@@ -21,34 +21,17 @@ from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db import connections
 from django.utils.functional import cached_property
 
-ESTIMATE_SQL = """
-SELECT COALESCE(SUM(GREATEST(c.reltuples, 0)), 0), BOOL_OR(c.reltuples >= 0)
-FROM pg_class c
-WHERE c.oid = %s::regclass
-   OR c.oid IN (SELECT inhrelid FROM pg_inherits WHERE inhparent = %s::regclass)
-"""
+
+def estimates(connection) -> bool:
+    """Whether lists on `connection` may be estimated (PostgreSQL's planner; SQLite
+    keeps exact counts)."""
+    return connection.vendor == "postgresql"
 
 
-def table_estimate(model, using: str = "default") -> int | None:
-    """The PostgreSQL planner's estimate of the rows of `model`'s table (with its
-    partitions); None on other databases or for a table never analysed."""
-    connection = connections[using]
-    if connection.vendor != "postgresql":
-        return None
-    table = connection.ops.quote_name(model._meta.db_table)
-    with connection.cursor() as cursor:
-        cursor.execute(ESTIMATE_SQL, [table, table])
-        rows, analysed = cursor.fetchone()
-    return int(rows) if analysed else None
-
-
-def plan_estimate(queryset) -> int | None:
+def plan_estimate(queryset) -> int:
     """The PostgreSQL planner's estimate of the rows of `queryset` (planned, not run)."""
-    connection = connections[queryset.db]
-    if connection.vendor != "postgresql":
-        return None
     sql, params = queryset.order_by().query.sql_with_params()
-    with connection.cursor() as cursor:
+    with connections[queryset.db].cursor() as cursor:
         cursor.execute(f"EXPLAIN (FORMAT JSON) {sql}", params)
         plan = cursor.fetchone()[0]
     if isinstance(plan, str):
@@ -56,24 +39,26 @@ def plan_estimate(queryset) -> int | None:
     return int(plan[0]["Plan"]["Plan Rows"])
 
 
-def estimated_count(queryset, restricted_only: bool = False) -> int | None:
-    """An estimate standing for `queryset.count()`, or None when it must be counted:
-    the person filtered it (searched, chose a unit) or it is not huge.
-    `restricted_only`: its only conditions are the person's permissions."""
+def count_or_estimate(queryset, restricted_only: bool = False) -> tuple[int, bool] | None:
+    """(rows, estimated) standing for `queryset.count()`, or None to count as Django
+    does: on SQLite, or when the person filtered the list (`restricted_only`: its only
+    conditions are the person's permissions). Counting stops one row past
+    `ZIST_ESTIMATE_ABOVE` (one query, as the plain count was): below, that is the exact
+    count; above, the list is huge and the planner's estimate is taken instead."""
     query = getattr(queryset, "query", None)
-    if query is None or query.distinct or query.combinator:
+    if query is None or not estimates(connections[queryset.db]):
         return None
-    if query.low_mark or query.high_mark is not None:
+    if query.distinct or query.combinator or query.low_mark or query.high_mark is not None:
         return None
-    if not query.where:
-        estimate = table_estimate(queryset.model, queryset.db)
-    elif restricted_only:
-        estimate = plan_estimate(queryset)
-    else:
+    if query.where and not restricted_only:
         return None
-    if estimate is None or estimate <= settings.ZIST_ESTIMATE_ABOVE:
-        return None
-    return estimate
+    limit = settings.ZIST_ESTIMATE_ABOVE
+    rows = queryset.order_by()[: limit + 1].count()
+    if rows <= limit:
+        return rows, False
+    # Statistics older than the rows (a bulk load not yet analysed) never say fewer
+    # than were just seen.
+    return max(rows, plan_estimate(queryset)), True
 
 
 class EstimatedPage(Page):
@@ -99,22 +84,23 @@ class ListPaginator(Paginator):
         self.restricted_only = restricted_only
 
     @cached_property
-    def estimate(self) -> int | None:
-        return estimated_count(self.object_list, self.restricted_only)
+    def _counted(self) -> tuple[int, bool]:
+        counted = count_or_estimate(self.object_list, self.restricted_only)
+        return counted if counted is not None else (super().count, False)
 
     @property
     def estimated(self) -> bool:
-        return self.estimate is not None
+        return self._counted[1]
 
     @cached_property
     def count(self) -> int:
-        return self.estimate if self.estimated else super().count
+        return self._counted[0]
 
     @cached_property
     def num_pages(self) -> int:
         if not self.estimated:
             return super().num_pages
-        return max(1, math.ceil(self.estimate / self.per_page))
+        return max(1, math.ceil(self.count / self.per_page))
 
     def validate_number(self, number):
         if not self.estimated:
