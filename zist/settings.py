@@ -435,6 +435,11 @@ ZIST_IMPORT_BACKGROUND_BYTES = env_int("ZIST_IMPORT_BACKGROUND_KB", 256) * 1024
 # A register list printed with more rows than this is rendered by a background job (the
 # statement and the master plan always are; decision 0020).
 ZIST_PDF_BACKGROUND_ROWS = env_int("ZIST_PDF_BACKGROUND_ROWS", 200)
+# A choice of more records than this is typed, never a select (zist.core.lookups).
+ZIST_LOOKUP_ABOVE = env_int("ZIST_LOOKUP_ABOVE", 200)
+# An unfiltered list of a PostgreSQL table the planner estimates above this many rows
+# shows "about N" instead of counting every row (zist.core.pagination).
+ZIST_ESTIMATE_ABOVE = env_int("ZIST_ESTIMATE_ABOVE", 100_000)
 # The file a PDF job rendered is deleted this many days after (nightly); asked for again,
 # it is rendered anew.
 ZIST_PDF_KEEP_DAYS = env_int("ZIST_PDF_KEEP_DAYS", 7)

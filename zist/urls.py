@@ -9,7 +9,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 from rest_framework.routers import DefaultRouter
 
 from zist.attachments.api import AttachmentViewSet
-from zist.core import health, pages
+from zist.core import health, lookups, pages
 from zist.core.api import viewset_for
 from zist.core.registry import registers
 from zist.jobs.api import JobViewSet
@@ -30,6 +30,7 @@ router.register("jobs", JobViewSet, basename="job")
 urlpatterns = [
     path("health/", health.health, name="health"),
     path("ready/", health.ready, name="ready"),
+    path("lookup/", lookups.lookup, name="lookup"),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
     path("api/", include(router.urls)),

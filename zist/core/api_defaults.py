@@ -5,12 +5,38 @@ from django.utils.translation import gettext as _
 from rest_framework import pagination, parsers, permissions
 from rest_framework.exceptions import ParseError
 
+from zist.core.pagination import ListPaginator
 from zist.core.querysets import scope_paths
 
 
 class Pagination(pagination.PageNumberPagination):
+    """Page numbers, as always; for a huge unfiltered table on PostgreSQL `count` is
+    the planner's estimate and `count_is_estimate` says so (zist.core.pagination)."""
+
     page_size_query_param = "page_size"
     max_page_size = 1000
+
+    # Parameters that change the page, not the rows (see zist.core.pagination).
+    unfiltering = frozenset({"page", "page_size", "ordering", "format"})
+
+    def django_paginator_class(self, queryset, page_size):
+        # DRF calls this as a class; a method sees the request it was set for.
+        unfiltered = not set(self.request.query_params) - self.unfiltering
+        return ListPaginator(queryset, page_size, restricted_only=unfiltered)
+
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        if self.page.paginator.estimated:
+            response.data["count_is_estimate"] = True
+        return response
+
+    def get_paginated_response_schema(self, schema):
+        schema = super().get_paginated_response_schema(schema)
+        schema["properties"]["count_is_estimate"] = {
+            "type": "boolean",
+            "description": "Present and true when `count` is an estimate (a huge table).",
+        }
+        return schema
 
 
 # The generic viewset's own actions; every other one is a custom action (@action).

@@ -9,6 +9,7 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django_filters.utils import label_for_filter
 
+from zist.core import lookups
 from zist.core.forms import (
     CalendarDateField,
     CalendarDateTimeField,
@@ -94,6 +95,14 @@ class ZistFilterSet(django_filters.FilterSet):
             queryset = getattr(filter_, "queryset", None)
             if isinstance(queryset, models.QuerySet) and hasattr(queryset, "restrict"):
                 filter_.queryset = with_str_related(queryset.restrict(user, "view"))
+
+    @property
+    def form(self):
+        if not hasattr(self, "_form"):
+            form = super().form
+            # Choices that grow with the data are typed (zist.core.lookups).
+            lookups.prepare(form.fields, "filter", type(self))
+        return self._form
 
     def search(self, queryset, name, value):
         value = value.strip()

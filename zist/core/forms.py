@@ -15,7 +15,7 @@ from django.forms.utils import from_current_timezone
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from zist.core import calendars, numbers
+from zist.core import calendars, lookups, numbers
 from zist.core.querysets import hidden_links, scope_paths, subtree_q, with_str_related
 
 
@@ -286,6 +286,8 @@ class ZistModelForm(forms.ModelForm):
         if scope_name and self._meta.model.scope_field == scope_name and scope_name in self.fields:
             action = "change" if self.instance.pk else "add"
             self.fields[scope_name].queryset = scope_choices(self._meta.model, user, action)
+        # Choices that grow with the data are typed (zist.core.lookups).
+        lookups.prepare(self.fields, "form", type(self), self.instance.pk)
 
     def _post_clean(self):
         keep_hidden_links(self)

@@ -32,11 +32,14 @@ from zist.core.exports import FORMATS, export
 from zist.core.forms import ImportForm, add_validation_error
 from zist.core.history import attachment_entries, object_history, restrict_history
 from zist.core.middleware import note_refusal
+from zist.core.pagination import ListPaginator
 from zist.core.pdf import pdf_later, pdf_response, record_organisation, wants_pdf
 from zist.core.querysets import scope_paths
 from zist.core.registry import DeleteRefused, Register, delete_record, save_form
 
 PAGE_SIZES = (25, 50, 100, 250)
+# Parameters of a list that change its page, not its rows.
+UNFILTERING = frozenset({"page", "per_page", "sort"})
 # A register list as a PDF: at most this many rows (a bigger one is asked to be
 # filtered first), on landscape pages when it has more columns than fit upright.
 PDF_MAX_ROWS = 2000
@@ -128,7 +131,11 @@ class ObjectListView(RegisterView):
         if fmt == "pdf":
             return self._pdf(request, filterset, table, as_of)
         per_page = self._per_page(request)
-        page = Paginator(table.queryset, per_page).get_page(request.GET.get("page"))
+        # The person's own filters make a list small enough to count; their permissions
+        # alone (an administrator's whole organisation) may not.
+        unfiltered = not as_of and not set(request.GET) - UNFILTERING
+        paginator = ListPaginator(table.queryset, per_page, restricted_only=unfiltered)
+        page = paginator.get_page(request.GET.get("page"))
         query = request.GET.copy()
         for key in ("page", "export"):
             query.pop(key, None)
