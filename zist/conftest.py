@@ -3,7 +3,7 @@ test database copied from a template (zist.core.testdb) and a fast password hash
 
 import pytest
 from django.test.utils import override_settings
-from django.utils import translation
+from django.utils import timezone, translation
 
 from zist.core import calendars, testdb
 from zist.core.testing import Cast
@@ -40,6 +40,25 @@ def django_db_modify_db_settings(
     yield copy
     connection.close()
     copy.unlink(missing_ok=True)
+
+
+# The longest tests (minutes each: the phone walk, the crawls, the API fuzzing, the
+# restores) run first, while other tests can fill the other workers; collected last,
+# one of them would keep a single worker busy long after the rest had finished.
+LONGEST_FIRST = (
+    "zist/e2e/test_phone_every_page.py",
+    "zist/core/tests/test_crawl.py",
+    "zist/core/tests/test_api_schemathesis.py",
+    "zist/backup/tests/test_backup.py",
+)
+
+
+def pytest_collection_modifyitems(config, items):
+    def rank(item) -> int:
+        path = item.nodeid.split("::")[0]
+        return LONGEST_FIRST.index(path) if path in LONGEST_FIRST else len(LONGEST_FIRST)
+
+    items.sort(key=rank)  # stable: each file keeps its own order
 
 
 def pytest_runtest_setup(item):
@@ -113,8 +132,12 @@ def _gregorian_latin():
     # Context variables survive between tests in one thread; start each test neutral.
     calendars.activate(calendars.GREGORIAN, calendars.LATIN_DIGITS)
     translation.activate("en")
+    # So is the time zone a request activated (the person's organisation's): a test
+    # after a Tehran request would otherwise read "today" a day ahead after 20:30 UTC.
+    timezone.deactivate()
     yield
     translation.deactivate()
+    timezone.deactivate()
 
 
 @pytest.fixture

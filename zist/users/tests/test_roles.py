@@ -1,6 +1,8 @@
 import datetime as dt
+import zoneinfo
 
 from django.urls import reverse
+from django.utils import timezone
 
 from zist.organisations import services
 from zist.organisations.models import Unit
@@ -39,18 +41,21 @@ def test_it_combines_several_grants(cast, make_user):
 
 
 def test_it_stops_an_external_auditor_after_the_end_date(cast, make_user, client):
-    yesterday = dt.date.today() - dt.timedelta(days=1)
-    auditor = make_user(Role.EXTERNAL_AUDITOR, cast.region, valid_until=yesterday)
-    assert list(Unit.objects.restrict(auditor, "view")) == []
-    client.force_login(auditor)
-    assert (
-        client.get(reverse("organisations:unit_detail", args=[cast.inside.pk])).status_code == 404
-    )
-    grant = auditor.role_assignments.get()
-    grant.valid_until = dt.date.today()
-    grant.save()
-    auditor = type(auditor).objects.get(pk=auditor.pk)
-    assert cast.inside in Unit.objects.restrict(auditor, "view")
+    # Grants end on a day of the person's calendar, in their organisation's time zone,
+    # which their requests activate (Tehran is a day ahead of UTC after 20:30 UTC).
+    with timezone.override(zoneinfo.ZoneInfo(cast.tehran.time_zone)):
+        yesterday = timezone.localdate() - dt.timedelta(days=1)
+        auditor = make_user(Role.EXTERNAL_AUDITOR, cast.region, valid_until=yesterday)
+        assert list(Unit.objects.restrict(auditor, "view")) == []
+        client.force_login(auditor)
+        url = reverse("organisations:unit_detail", args=[cast.inside.pk])
+        assert client.get(url).status_code == 404
+        grant = auditor.role_assignments.get()
+        grant.valid_until = timezone.localdate()
+        grant.save()
+        auditor = type(auditor).objects.get(pk=auditor.pk)
+        assert cast.inside in Unit.objects.restrict(auditor, "view")
+        assert client.get(url).status_code == 200
 
 
 def test_it_does_not_start_a_grant_before_its_first_day(cast, make_user):
