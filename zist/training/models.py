@@ -305,6 +305,16 @@ class Requirement(ZistModel):
     def __str__(self) -> str:
         return self.title
 
+    def clean(self) -> None:
+        # Also here, not only in the constraint: an API create that sends neither field
+        # leaves both out of the checked fields, and Django then skips the constraint
+        # (the database refused the row: a server error, found by schemathesis).
+        super().clean()
+        if not self.post and not self.role:
+            raise ValidationError(
+                _("Name the post or the role this requirement is for."), code="post_or_role"
+            )
+
     @classmethod
     def scope_q(cls, paths: list[str], action: str) -> Q:
         query = subtree_q("unit", paths)
