@@ -86,6 +86,13 @@ class ZistModelSerializer(serializers.ModelSerializer):
             instance.full_clean(
                 exclude=excluded if self.instance is None else None, validate_unique=True
             )
+            if self.instance is None:
+                # full_clean skips every constraint on a field the client did not send,
+                # but the record is stored with that field's default (or what `clean`
+                # derived): check the constraints again, leaving out only the fields
+                # the server sets itself (organisation, author), so an omitted field
+                # is a 400 in words and not the database's refusal.
+                instance.validate_constraints(exclude=self._server_set(model))
         except DjangoValidationError as exc:
             raise ValidationError(serializers.as_serializer_error(exc)) from None
         for name in attrs.keys() - plain.keys():
@@ -95,6 +102,15 @@ class ZistModelSerializer(serializers.ModelSerializer):
                 kept = hidden_links(self.instance, name, offered.queryset)
                 attrs[name] = [*attrs[name], *kept]
         return attrs
+
+    def _server_set(self, model) -> set[str]:
+        """The model's fields a client cannot write through this serializer."""
+        writable = {
+            field.source
+            for field in self.fields.values()
+            if not field.read_only and field.source != "*"
+        }
+        return {f.name for f in model._meta.fields if f.name not in writable}
 
 
 def serializer_for(model, form) -> type[ZistModelSerializer]:

@@ -39,9 +39,19 @@ def scope_paths(user, model: type[models.Model], action: str) -> list[str] | Non
     if user.is_superuser:
         return None
     label = model._meta.label_lower
-    return sorted(
-        {grant.unit.path for grant in user.active_grants() if _policy(grant.role, label, action)}
-    )
+    grants = user.active_grants()
+    # A page asks this a hundred times (every menu entry, choice and related list):
+    # kept with the grants it was computed from, for as long as the user object
+    # keeps them (one request).
+    known = getattr(user, "_scope_paths", None)
+    if known is None or known[0] is not grants:
+        known = user._scope_paths = (grants, {})
+    paths = known[1].get((label, action))
+    if paths is None:
+        paths = known[1][label, action] = sorted(
+            {grant.unit.path for grant in grants if _policy(grant.role, label, action)}
+        )
+    return list(paths)
 
 
 def person_q(model: type[models.Model], user, action: str) -> Q | None:

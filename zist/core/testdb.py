@@ -1,8 +1,9 @@
-"""A migrated test database built once and copied for every test process.
+"""A test database with today's schema built once and copied for every test process.
 
 Migrating Zist's schema from scratch takes a minute or more, and pytest-xdist runs it
-once per worker, every run. Instead the first process to need it migrates a *template*
-once, under a lock, and every worker (of this run and of later runs) starts from a copy:
+once per worker, every run. Instead the first process to need it builds a *template*
+once, under a lock (from the models, in seconds: see `_build`), and every worker (of
+this run and of later runs) starts from a copy:
 
 - SQLite: the template is a file in the cache folder (``ZIST_TEST_DB_CACHE``, by default
   ``~/.cache/zist/test-db``); each worker copies it to a file of its own in /dev/shm (or
@@ -36,7 +37,7 @@ from importlib.util import find_spec
 from pathlib import Path
 
 # Bump when the way templates are built changes, so old ones are not reused.
-FORMAT = "1"
+FORMAT = "2"
 # Templates of other keys not used for this long are removed from the cache folder.
 PRUNE_AFTER_SECONDS = 3 * 24 * 3600
 
@@ -72,6 +73,17 @@ def schema_key() -> str:
             for path in sorted(Path(folder).rglob("*.py")):
                 digest.update(f"{config.label}/{path.relative_to(folder)}\0".encode())
                 digest.update(path.read_bytes())
+    # The template's tables are made from the models (see `_build`): a model edited
+    # without a migration (which a test refuses) must not be served a stale template.
+    for config in apps.get_app_configs():
+        module = getattr(config.models_module, "__file__", None)
+        if module:
+            path = Path(module)
+            for source in (
+                sorted(path.parent.rglob("*.py")) if path.name == "__init__.py" else [path]
+            ):
+                digest.update(f"{config.label}/models\0".encode())
+                digest.update(source.read_bytes())
     # Data that apps load after migrating (the shipped requirement libraries, emission
     # factors) is in the template too: a changed file must give a new template.
     for config in apps.get_app_configs():
@@ -82,18 +94,63 @@ def schema_key() -> str:
     return digest.hexdigest()[:12]
 
 
+# Migrations whose Python or SQL a new database needs (reference data, indexes that are
+# not on the models). The template's tables are made from the models (below), so these
+# are run on it by hand, with today's models. A test (zist/core/tests/test_migrations.py)
+# makes every migration that runs code appear in one of these two lists.
+NEW_DATABASE_STEPS = (
+    ("emissions", "0002_ipcc_defaults"),  # the IPCC default emission factors
+    ("documents", "0004_search_indexes"),  # full-text GIN indexes (PostgreSQL)
+)
+# Migrations whose code only rewrites rows that existed before them: nothing to do on
+# a new, empty database.
+ROWS_ONLY = (
+    ("aspects", "0003_impact"),
+    ("audits", "0002_finding_checklist_item"),
+    ("documents", "0003_documentversion_file_text"),
+    ("meters", "0004_monthly_consumption"),
+    ("users", "0003_login_throttle_and_token_lifetime"),
+)
+
+
 def _build(connection, test_name: str) -> None:
-    """Migrate a fresh database named `test_name` (Django's own test-database creation),
-    then point the connection back at its usual database."""
+    """Make a fresh database named `test_name` with today's schema, then point the
+    connection back at its usual database.
+
+    Migrating from nothing takes about a minute, nearly all of it Django re-rendering
+    its model states once per operation (each new model re-renders every model related
+    to the units and users: all of them), while both test processes wait. The template
+    is therefore made as Django's `TEST["MIGRATE"] = False` makes a test database: the
+    tables straight from the models (`migrate --run-syncdb`), in seconds. The code of
+    NEW_DATABASE_STEPS then runs on it, and every migration is recorded as applied, so
+    each copy's own `migrate` finds nothing to do, as on a migrated database.
+
+    Migrating from nothing is still run, and its result compared, on both databases:
+    `zist demo` migrates a new SQLite database (CI's demo step) and `zist restore`
+    a new PostgreSQL one (zist/backup/tests), and a test checks that the models and the
+    migrations describe the same schema (`makemigrations --check`)."""
+    from django.db.migrations.loader import MigrationLoader
+    from django.db.migrations.recorder import MigrationRecorder
+
     old_name = connection.settings_dict["NAME"]
     test_settings = connection.settings_dict["TEST"]
-    old_test_name = test_settings["NAME"]
-    test_settings["NAME"] = test_name
+    old_test_name, old_migrate = test_settings["NAME"], test_settings.get("MIGRATE", True)
+    test_settings["NAME"], test_settings["MIGRATE"] = test_name, False
     try:
         connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
+        loader = MigrationLoader(connection)
+        state = loader.project_state()
+        with connection.schema_editor() as editor:
+            for key in NEW_DATABASE_STEPS:
+                for operation in loader.graph.nodes[key].operations:
+                    operation.database_forwards(key[0], editor, state, state)
+        recorder = MigrationRecorder(connection)
+        recorder.ensure_schema()
+        for app_label, name in sorted(loader.graph.nodes):
+            recorder.record_applied(app_label, name)
     finally:
+        test_settings["NAME"], test_settings["MIGRATE"] = old_test_name, old_migrate
         connection.creation.destroy_test_db(old_name, verbosity=0, keepdb=True)
-        test_settings["NAME"] = old_test_name
 
 
 def cache_folder() -> Path:
