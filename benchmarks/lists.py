@@ -48,9 +48,7 @@ def representative(root):
 
     district = Unit.objects.filter(organisation=root.organisation, depth=3).order_by("path")[0]
     user = User.objects.create_user("district.rep", password="pw", home_unit=district)
-    RoleAssignment.objects.create(
-        user=user, role=Role.ENVIRONMENTAL_REPRESENTATIVE, unit=district
-    )
+    RoleAssignment.objects.create(user=user, role=Role.ENVIRONMENTAL_REPRESENTATIVE, unit=district)
     return user
 
 
@@ -99,7 +97,9 @@ def main() -> None:
     rep = representative(admin.home_unit)
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
-    print(f"{args.actions} actions on {args.sites} sites built in {time.perf_counter() - started:.1f} s")
+    print(
+        f"{args.actions} actions on {args.sites} sites built in {time.perf_counter() - started:.1f} s"
+    )
 
     rows = []
     for who, user in (("administrator", admin), ("representative", rep)):

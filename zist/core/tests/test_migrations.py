@@ -11,6 +11,7 @@ from django.db.migrations.loader import MigrationLoader
 
 from zist.core import testdb
 
+
 @pytest.mark.same_on_every_database
 @pytest.mark.django_db
 def test_the_migrations_describe_the_models():
