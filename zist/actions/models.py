@@ -93,6 +93,7 @@ class Action(ZistModel):
         verbose_name = _("action")
         verbose_name_plural = _("actions")
         indexes = [
+            models.Index(fields=["due_date", "id"], name="action_list_order"),
             models.Index(fields=["source_type", "source_id"]),
             models.Index(fields=["status", "due_date"]),
         ]

@@ -70,6 +70,8 @@ class Communication(ZistModel):
 
     class Meta:
         ordering = ["-date", "pk"]
+        # The list's default order, read from an index at any size (issue 18).
+        indexes = [models.Index(fields=["-date", "id"], name="communication_list_order")]
         verbose_name = _("communication")
         verbose_name_plural = _("communication log")
 
@@ -142,7 +144,10 @@ class Inquiry(ZistModel):
         ordering = ["answer_due", "pk"]
         verbose_name = _("inquiry or complaint")
         verbose_name_plural = _("inquiries and complaints")
-        indexes = [models.Index(fields=["answered_on", "answer_due"])]
+        indexes = [
+            models.Index(fields=["answer_due", "id"], name="inquiry_list_order"),
+            models.Index(fields=["answered_on", "answer_due"]),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(answer_due__gte=models.F("received_on")),
@@ -212,6 +217,8 @@ class Event(ZistModel):
 
     class Meta:
         ordering = ["-date", "pk"]
+        # The list's default order, read from an index at any size (issue 18).
+        indexes = [models.Index(fields=["-date", "id"], name="comm_event_list_order")]
         verbose_name = _("event")
         verbose_name_plural = _("events")
 

@@ -115,6 +115,8 @@ class Document(ZistModel):
 
     class Meta:
         ordering = ["code"]
+        # The list's default order, read from an index at any size (issue 18).
+        indexes = [models.Index(fields=["code"], name="document_list_order")]
         verbose_name = _("document")
         verbose_name_plural = _("documents")
         constraints = [

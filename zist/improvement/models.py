@@ -83,6 +83,8 @@ class Idea(ZistModel):
 
     class Meta:
         ordering = ["-submitted_on", "-pk"]
+        # The list's default order, read from an index at any size (issue 18).
+        indexes = [models.Index(fields=["-submitted_on", "-id"], name="idea_list_order")]
         verbose_name = _("improvement idea")
         verbose_name_plural = _("improvement ideas")
 

@@ -153,7 +153,10 @@ class Nonconformity(ZistModel):
         ordering = ["-reported_on", "-pk"]
         verbose_name = _("nonconformity")
         verbose_name_plural = _("nonconformities")
-        indexes = [models.Index(fields=["source_type", "source_id"])]
+        indexes = [
+            models.Index(fields=["-reported_on", "-id"], name="nonconformity_list_order"),
+            models.Index(fields=["source_type", "source_id"]),
+        ]
 
     def __str__(self) -> str:
         return self.title

@@ -193,6 +193,8 @@ class ComplianceEvaluation(ZistModel):
 
     class Meta:
         ordering = ["-evaluated_on", "-pk"]
+        # The list's default order, read from an index at any size (issue 18).
+        indexes = [models.Index(fields=["-evaluated_on", "-id"], name="compliance_eval_list_order")]
         verbose_name = _("compliance evaluation")
         verbose_name_plural = _("compliance evaluations")
 

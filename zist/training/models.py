@@ -240,6 +240,8 @@ class Certificate(ZistModel):
 
     class Meta:
         ordering = ["expires_on", "pk"]
+        # The list's default order, read from an index at any size (issue 18).
+        indexes = [models.Index(fields=["expires_on", "id"], name="training_cert_list_order")]
         verbose_name = _("training certificate")
         verbose_name_plural = _("training certificates")
         constraints = [
@@ -342,6 +344,8 @@ class Evidence(ZistModel):
 
     class Meta:
         ordering = ["-date", "pk"]
+        # The list's default order, read from an index at any size (issue 18).
+        indexes = [models.Index(fields=["-date", "id"], name="training_evidence_list_order")]
         verbose_name = _("competence evidence")
         verbose_name_plural = _("competence evidence")
 
