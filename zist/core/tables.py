@@ -39,10 +39,7 @@ class Table:
 
     model: type[models.Model]
     columns: list[str | Column] = []
-    # The list's order when the person chose none (else the model's Meta.ordering): a
-    # field name, or a tuple of them (a growing register's order is an index: see
-    # core/tests/test_list_order.py).
-    default_ordering: str | tuple[str, ...] | None = None
+    default_ordering: str | None = None
     # Relations a computed column reads, fetched in one query each.
     prefetch: tuple[str, ...] = ()
 
@@ -95,8 +92,7 @@ class Table:
         if self.sort:
             queryset = queryset.order_by(self.sort, "pk")
         elif self.default_ordering:
-            ordering = self.default_ordering
-            queryset = queryset.order_by(*((ordering,) if isinstance(ordering, str) else ordering))
+            queryset = queryset.order_by(self.default_ordering)
         return queryset
 
     def headers(self) -> list[dict]:

@@ -306,11 +306,7 @@ class Reading(ZistModel):
                 violation_error_message=_("This meter already has a reading at this time."),
             )
         ]
-        indexes = [
-            models.Index(fields=["meter", "interval_start"], name="meters_reading_rollup"),
-            # The readings list's order, newest first (zist.meters.tables.ReadingTable).
-            models.Index(fields=["timestamp", "id"], name="meters_reading_list_order"),
-        ]
+        indexes = [models.Index(fields=["meter", "interval_start"], name="meters_reading_rollup")]
 
     def __str__(self) -> str:
         return f"{self.meter.code} · {format_datetime(self.timestamp)}"

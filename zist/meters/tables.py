@@ -9,10 +9,6 @@ class MeterTable(Table):
 
 class ReadingTable(Table):
     model = Reading
-    # Newest first, from the `meters_reading_list_order` index: the model's own order
-    # (by meter, i.e. by unit path and meter code, a join) sorted every reading of an
-    # administrator's list, millions at national size.
-    default_ordering = ("-timestamp", "-pk")
     columns = [
         "meter",
         "timestamp",
