@@ -1,9 +1,10 @@
 """The registers that grow with use (thousands of records a year in a city) list in an
 order an index gives, so a page of an administrator's list is read from the index
-instead of sorting the whole table (issue 18; decision 0029). Readings and indicator
-values are not here: they list by their meter or indicator (the related model's order),
+instead of sorting the whole table (issue 18; decision 0029). Readings are not here: they
+list by meter (the related model's order, by unit path and code) and then newest first,
 which PostgreSQL reads by walking the unit, meter and reading indexes in turn (0.5–1 ms
-for a page of 1 000 000 readings, administrator or one site's person alike)."""
+for a page of 1 000 000 readings, administrator or one site's person alike). Indicator
+values list the same way (by indicator and unit) and have not been measured."""
 
 import pytest
 
