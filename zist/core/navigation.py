@@ -51,28 +51,21 @@ def menu_url(url_name: str) -> str:
 def menu_for(user) -> list[dict]:
     groups = []
     for key, label in MENU_GROUPS:
+        # The group's registers, then the pages apps added to it: (label, URL name, model).
+        entries = [
+            (reg.verbose_name_plural(), reg.url_name("list"), reg.model)
+            for reg in registers()
+            if reg.menu_group == key
+        ] + [
+            (page["label"], page["url_name"], page["model"])
+            for page in _pages
+            if page["group"] == key
+        ]
         items = []
-        for reg in registers():
-            if reg.menu_group != key:
-                continue
-            paths = scope_paths(user, reg.model, "view")
+        for item_label, url_name, model in entries:
+            paths = scope_paths(user, model, "view")
             if paths is None or paths:
-                name = reg.url_name("list")
-                items.append(
-                    {"label": reg.verbose_name_plural(), "url_name": name, "url": menu_url(name)}
-                )
-        for page in _pages:
-            if page["group"] != key:
-                continue
-            paths = scope_paths(user, page["model"], "view")
-            if paths is None or paths:
-                items.append(
-                    {
-                        "label": page["label"],
-                        "url_name": page["url_name"],
-                        "url": menu_url(page["url_name"]),
-                    }
-                )
+                items.append({"label": item_label, "url_name": url_name, "url": menu_url(url_name)})
         if items:
             groups.append({"key": key, "label": label, "items": items})
     return groups

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import connections, models
 
 PREFIX = "zist_trgm_"
@@ -32,7 +33,7 @@ def _text_columns(model, names) -> list[str]:
             continue
         try:
             field = model._meta.get_field(name)
-        except Exception:  # a name that is not a field: nothing to index
+        except FieldDoesNotExist:  # a name that is not a field: nothing to index
             continue
         if isinstance(field, models.CharField | models.TextField) and field.concrete:
             columns.append(field.column)
