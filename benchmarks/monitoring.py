@@ -23,6 +23,7 @@ import argparse
 import datetime as dt
 import os
 import random
+import resource
 import shutil
 import statistics
 import sys
@@ -183,6 +184,54 @@ def write_files(root, days: int) -> list[tuple[Path, object]]:
     return files
 
 
+def make_copy_floor_table() -> str:
+    """The import's floor on PostgreSQL: an empty copy of the readings table, partitioned
+    the same way with the same indexes, into which each file's stored rows are COPYed
+    right after the import (so both tables grow alike)."""
+    from django.db import connection
+
+    from zist.meters import partitions
+
+    table = "zist_bench_copy_floor"
+    with connection.cursor() as cursor:
+        cursor.execute(f"DROP TABLE IF EXISTS {table} CASCADE")
+        cursor.execute(f"CREATE TABLE {table} (LIKE {partitions.TABLE} INCLUDING ALL)")
+        partitions.partition_table(cursor, table)
+    return table
+
+
+def copy_floor(table: str, batch_id: int) -> float:
+    """Seconds to COPY the rows one import stored (read back in COPY's text format
+    beforehand) into the floor table, commit included."""
+    from django.db import connection, transaction
+
+    from zist.meters import imports, partitions
+
+    columns = ", ".join(imports.INSERT_COLUMNS)
+    with connection.cursor() as cursor:
+        raw = cursor.cursor
+        chunks = []
+        with raw.copy(
+            f"COPY (SELECT {columns} FROM {partitions.TABLE} WHERE batch_id = {int(batch_id)}) "
+            "TO STDOUT"
+        ) as copy:
+            chunks = [bytes(data) for data in copy]
+        cursor.execute(
+            f"SELECT EXTRACT(YEAR FROM MIN(timestamp) AT TIME ZONE 'UTC')::int, "
+            f"EXTRACT(YEAR FROM MAX(timestamp) AT TIME ZONE 'UTC')::int "
+            f"FROM {partitions.TABLE} WHERE batch_id = %s",
+            [batch_id],
+        )
+        first, last = cursor.fetchone()
+    partitions.ensure_years(first, last, table=table)
+    started = time.perf_counter()
+    with transaction.atomic(), connection.cursor() as cursor:
+        with cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy:
+            for data in chunks:
+                copy.write(data)
+    return time.perf_counter() - started
+
+
 def best_of(function, runs: int = 3) -> tuple[float, object]:
     times, result = [], None
     for _ in range(runs):
@@ -298,20 +347,30 @@ def main() -> None:
         f"in {time.perf_counter() - started:.0f} s",
         file=sys.stderr,
     )
-    rows = seconds = cpu = 0.0
+    rows = seconds = cpu = copy_seconds = 0.0
     durations = []
+    floor_table = make_copy_floor_table() if connection.vendor == "postgresql" else None
     for path, region in files:
         began, cpu_began = time.perf_counter(), time.process_time()
-        report = imports.import_readings(path.read_bytes(), path.name, region)
+        with path.open("rb") as handle:
+            report = imports.import_readings(handle, path.name, region)
         took = time.perf_counter() - began
         cpu += time.process_time() - cpu_began
         assert report.ok, report.errors[:3]
         rows += report.rows
         seconds += took
         durations.append(took)
-        print(f"  {path.name}: {report.rows} rows in {took:.1f} s", file=sys.stderr)
+        copied = copy_floor(floor_table, report.batch.pk) if floor_table else 0.0
+        copy_seconds += copied
+        print(
+            f"  {path.name}: {report.rows} rows in {took:.1f} s"
+            + (f"; COPY of the same rows {copied:.1f} s" if floor_table else ""),
+            file=sys.stderr,
+        )
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     again_started = time.perf_counter()
-    again = imports.import_readings(files[0][0].read_bytes(), files[0][0].name, files[0][1])
+    with files[0][0].open("rb") as handle:
+        again = imports.import_readings(handle, files[0][0].name, files[0][1])
     again_took = time.perf_counter() - again_started
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
@@ -372,6 +431,13 @@ def main() -> None:
         f"\ncorrected the latest reading of a meter by −5: (kept month, month's roll-up) "
         f"{corrected[0]} → {corrected[1]}; "
         f"a one-row query took {smallest * 1000:.2f} ms",
+        file=sys.stderr,
+    )
+    print(
+        f"\nimport {rows / seconds:,.0f} readings/s; COPY of the same rows into the same "
+        f"partitioned table: {rows / copy_seconds if copy_seconds else 0:,.0f} readings/s; "
+        f"import / COPY {copy_seconds / seconds:.2f}×; peak memory of this process "
+        f"{peak_mb:,.0f} MB",
         file=sys.stderr,
     )
     print(

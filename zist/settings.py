@@ -452,6 +452,7 @@ ZIST_SCHEDULE = [
     ("remind", "hourly"),
     ("refresh-objectives", "nightly"),
     ("forget-pdfs", "nightly"),
+    ("readings-partitions", "nightly"),
 ]
 CELERY_BROKER_URL = ZIST_BROKER_URL or "memory://"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True

@@ -101,6 +101,7 @@ def schema_key() -> str:
 NEW_DATABASE_STEPS = (
     ("emissions", "0002_ipcc_defaults"),  # the IPCC default emission factors
     ("documents", "0004_search_indexes"),  # full-text GIN indexes (PostgreSQL)
+    ("meters", "0006_readings_partitioned_by_year"),  # readings by year (PostgreSQL)
 )
 # Migrations whose code only rewrites rows that existed before them: nothing to do on
 # a new, empty database.

@@ -20,6 +20,7 @@ import zoneinfo
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
 from django.db import IntegrityError, transaction
 from django.db.models import Max
@@ -29,7 +30,7 @@ from openpyxl import Workbook, load_workbook
 
 from zist.core import calendars, numbers
 from zist.core.querysets import scope_paths, subtree_q
-from zist.meters import aggregates, services
+from zist.meters import aggregates, partitions, services
 from zist.meters.models import ImportBatch, ImportSource, Meter, Quality, Reading
 
 DEFAULT_MAPPING = {
@@ -76,32 +77,65 @@ class ImportReport:
         return not self.errors
 
 
-def sha256_of(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+def binary_stream(data) -> BinaryIO:
+    """A file's bytes as a binary stream read from the start: bytes, an open file, or
+    Django's uploaded or stored file (whose underlying file is read)."""
+    if isinstance(data, bytes | bytearray):
+        return io.BytesIO(data)
+    while not isinstance(data, io.IOBase) and hasattr(data, "file"):
+        data = data.file
+    data.seek(0)
+    return data
 
 
-def read_table(data: bytes, name: str = "") -> tuple[list[str], Iterator[list]]:
-    """Header and row iterator of a CSV (UTF-8; comma, semicolon or tab) or XLSX file."""
-    if name.lower().endswith(".xlsx") or data[:2] == b"PK":
+def sha256_of(data) -> str:
+    """The SHA-256 of bytes, or of a binary stream read in blocks (then rewound)."""
+    if isinstance(data, bytes | bytearray):
+        return hashlib.sha256(data).hexdigest()
+    digest = hashlib.sha256()
+    for block in iter(lambda: data.read(1 << 20), b""):
+        digest.update(block)
+    data.seek(0)
+    return digest.hexdigest()
+
+
+def read_table(data, name: str = "") -> tuple[list[str], Iterator[list]]:
+    """Header and row iterator of a CSV (UTF-8; comma, semicolon or tab) or XLSX file,
+    given as bytes or a binary stream. Rows are read as they are asked for: a file of
+    millions of rows is never held whole (nor its text)."""
+    stream = binary_stream(data)
+    start = stream.read(4096)
+    stream.seek(0)
+    if name.lower().endswith(".xlsx") or start[:2] == b"PK":
         try:
-            workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            workbook = load_workbook(stream, read_only=True, data_only=True)
         except Exception as exc:
             raise ImportFileError(_("This is not a readable XLSX file.")) from exc
         rows = workbook.worksheets[0].iter_rows(values_only=True)
     else:
         try:
-            text = data.decode("utf-8-sig")
+            # The sample may end inside a character: only its last one may be cut.
+            sample = start.decode("utf-8-sig", errors="strict" if len(start) < 4096 else "ignore")
         except UnicodeDecodeError as exc:
             raise ImportFileError(_("Save the CSV file as UTF-8 and try again.")) from exc
         try:
-            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+            dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
         except csv.Error:
             dialect = csv.excel
-        rows = csv.reader(io.StringIO(text), dialect)
+        text = io.TextIOWrapper(stream, encoding="utf-8-sig", newline="")
+        rows = _decoded(csv.reader(text, dialect))
     for header in rows:
         if header and any(cell not in (None, "") for cell in header):
             return [str(cell or "").strip() for cell in header], rows
     raise ImportFileError(_("The file has no header row."))
+
+
+def _decoded(rows: Iterator[list]) -> Iterator[list]:
+    """CSV rows; a byte that is not UTF-8, wherever it is in the file, refuses it."""
+    try:
+        yield from rows
+    except UnicodeDecodeError as exc:
+        raise ImportFileError(_("Save the CSV file as UTF-8 and try again.")) from exc
 
 
 def template(fmt: str) -> tuple[bytes, str]:
@@ -224,7 +258,7 @@ def meters_for(unit, user) -> dict[str, list[Meter]]:
 
 
 def import_readings(
-    data: bytes,
+    data: bytes | BinaryIO,
     file_name: str,
     unit,
     user=None,
@@ -233,7 +267,8 @@ def import_readings(
     decimal_comma: bool = False,
     progress: Callable[[str, int], None] | None = None,
 ) -> ImportReport:
-    """Import one file of readings into the meters of `unit`'s subtree.
+    """Import one file of readings into the meters of `unit`'s subtree. `data` is the
+    file's bytes or, better for a large file, a binary stream, read row by row.
 
     `mapping` names the file's columns for meter, timestamp, value and quality (a
     source's remembered mapping, else the defaults). `user` None means a trusted
@@ -247,7 +282,9 @@ def import_readings(
     mapping = {**DEFAULT_MAPPING, **(source.mapping() if source else {}), **(mapping or {})}
     if source is not None:
         decimal_comma = decimal_comma or source.decimal_comma
-    header, rows = read_table(data, file_name)
+    stream = binary_stream(data)
+    sha256 = sha256_of(stream)
+    header, rows = read_table(stream, file_name)
     columns = _columns(header, mapping)
     meters = meters_for(unit, user)
     report = ImportReport()
@@ -256,12 +293,13 @@ def import_readings(
         raise ImportFileError(_("The file has no readings."))
     if report.errors:
         return report
+    _ensure_partitions(parsed)
     with transaction.atomic():
         report.batch = ImportBatch.objects.create(
             unit=unit,
             source=source,
             file_name=file_name[:255],
-            sha256=sha256_of(data),
+            sha256=sha256,
             user=user,
             rows=report.rows,
         )
@@ -272,6 +310,17 @@ def import_readings(
         report.batch.skipped_readings = report.skipped
         report.batch.save(update_fields=["created_readings", "skipped_readings"])
     return report
+
+
+def _ensure_partitions(parsed) -> None:
+    """On PostgreSQL, the years of the file get their partitions of the readings table
+    before the import's transaction, so that it holds no lock on the table's layout."""
+    times = [
+        moment for by_time in parsed.values() if by_time for moment in (min(by_time), max(by_time))
+    ]
+    if times:
+        utc = dt.UTC
+        partitions.ensure_years(min(times).astimezone(utc).year, max(times).astimezone(utc).year)
 
 
 def _parse_rows(rows, columns, meters, zone, decimal_comma, report, progress):

@@ -40,18 +40,17 @@ def import_readings(
     source = None
     if source_id:
         source = ImportSource.objects.restrict(job.user, "view").filter(pk=source_id).first()
-    with default_storage.open(path, "rb") as handle:
-        data = handle.read()
     try:
-        report = imports.import_readings(
-            data,
-            name or PurePosixPath(path).name,
-            unit,
-            user=job.user,
-            mapping=mapping,
-            source=source,
-            decimal_comma=decimal_comma,
-        )
+        with default_storage.open(path, "rb") as handle:
+            report = imports.import_readings(
+                handle,
+                name or PurePosixPath(path).name,
+                unit,
+                user=job.user,
+                mapping=mapping,
+                source=source,
+                decimal_comma=decimal_comma,
+            )
     except imports.ImportFileError as exc:
         default_storage.delete(path)
         raise engine.JobError(str(exc)) from None
@@ -76,3 +75,13 @@ def import_readings(
         },
         "link": reverse("meters:reading_list"),
     }
+
+
+@engine.kind("readings-partitions", lambda: _("Partitions of the readings made ahead"))
+def make_partitions(job):
+    """Nightly: this year's and next year's partitions of the readings (PostgreSQL),
+    and the readings the default partition caught moved into their years' own."""
+    from zist.meters import partitions
+
+    done = partitions.tidy()
+    return {"result": {"made": done["made"], "default_rows": done["default_rows"]}}

@@ -44,7 +44,7 @@ def import_readings(request):
             return _queue(request, form, upload, unit, source)
         try:
             report = imports.import_readings(
-                upload.read(),
+                upload,
                 upload.name,
                 unit,
                 user=request.user,

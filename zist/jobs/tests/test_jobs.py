@@ -105,9 +105,10 @@ def test_the_schedule_queues_each_period_once_and_runs_the_commands(cast):
     night = timezone.make_aware(dt.datetime(2030, 1, 2, 3, 15))
     first = schedule.tick(night)
     again = schedule.tick(night + dt.timedelta(minutes=20))
-    assert first == again and len(first) == 3
+    assert first == again and len(first) == 4
     assert sorted(Job.objects.values_list("key", flat=True)) == [
         "forget-pdfs:2030-01-02",
+        "readings-partitions:2030-01-02",
         "refresh-objectives:2030-01-02",
         "remind:2030-01-02T03",
     ]
@@ -116,5 +117,5 @@ def test_the_schedule_queues_each_period_once_and_runs_the_commands(cast):
         assert job.state == State.DONE, job.error
         assert job.user is None
     assert "objectives linked" in Job.objects.get(name="refresh-objectives").result["output"]
-    assert len(schedule.tick(night + dt.timedelta(hours=1))) == 3
-    assert Job.objects.count() == 4  # a new hour: reminders again; the nightly ones not
+    assert len(schedule.tick(night + dt.timedelta(hours=1))) == 4
+    assert Job.objects.count() == 5  # a new hour: reminders again; the nightly ones not

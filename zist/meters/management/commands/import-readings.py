@@ -82,15 +82,16 @@ class Command(BaseCommand):
                 sys.stderr.write(f"  {stage}: {rows} rows\n")
 
         try:
-            return imports.import_readings(
-                path.read_bytes(),
-                path.name,
-                unit,
-                user=None,
-                mapping=mapping,
-                source=source,
-                decimal_comma=options.get("decimal_comma", False),
-                progress=progress,
-            )
+            with path.open("rb") as handle:
+                return imports.import_readings(
+                    handle,
+                    path.name,
+                    unit,
+                    user=None,
+                    mapping=mapping,
+                    source=source,
+                    decimal_comma=options.get("decimal_comma", False),
+                    progress=progress,
+                )
         except imports.ImportFileError as exc:
             raise CommandError(str(exc)) from None
