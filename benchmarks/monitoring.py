@@ -205,9 +205,9 @@ def copy_floor(table: str, batch_id: int) -> float:
     beforehand) into the floor table, commit included."""
     from django.db import connection, transaction
 
-    from zist.meters import imports, partitions
+    from zist.meters import partitions, store
 
-    columns = ", ".join(imports.INSERT_COLUMNS)
+    columns = ", ".join(store.INSERT_COLUMNS)
     with connection.cursor() as cursor:
         raw = cursor.cursor
         chunks = []

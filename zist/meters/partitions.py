@@ -80,6 +80,17 @@ def years(cursor, table: str = TABLE) -> list[int]:
     )
 
 
+def known_years(using: str = "default") -> set[int] | None:
+    """The years that have their partition, or None when the table is not partitioned
+    (SQLite, or a database not yet migrated)."""
+    if not supported(using):
+        return None
+    with connections[using].cursor() as cursor:
+        if not is_partitioned(cursor):
+            return None
+        return set(years(cursor))
+
+
 def partition_table(cursor, table: str = TABLE) -> None:
     """Turn a plain table into one partitioned by year of `timestamp`, keeping its
     rows, ids, identity sequence, constraint and index names. Run in a transaction

@@ -5,7 +5,7 @@ import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from zist.meters import imports
+from zist.meters import imports, store
 from zist.meters.models import ImportBatch, Quality, Reading
 from zist.meters.testing import make_meter
 
@@ -155,7 +155,7 @@ def test_storing_skips_readings_already_there(cast, meters):
         (meters[0].pk, stored.timestamp, 999.0, "corrected", None, None, "first"),
         (meters[0].pk, later, 2000.0, "measured", 5.0, later, ""),
     ]
-    imports.insert_rows(rows, batch.pk, "late.csv")
+    store.insert_rows(rows, batch.pk, "late.csv")
     assert Reading.objects.count() == 6
     assert Reading.objects.get(pk=stored.pk).value == 1000
     assert Reading.objects.get(batch=batch).value == 2000
