@@ -306,13 +306,27 @@ def import_readings(
     report = ImportReport()
     by_id = {m.pk: m for found in meters.values() for m in found}
     if store.streams(size, len(by_id)):
-        checked = _checked_rows(rows, columns, meters, zone, decimal_comma, report, progress)
         fields = {"unit": unit, "source": source, "file_name": file_name[:255], "sha256": sha256}
         fields["user"] = user
+        name = _source_name(source, file_name)
+        checked = _checked_rows(rows, columns, meters, zone, decimal_comma, report, progress)
         try:
-            streamed = store.stream(
-                checked, report, fields, by_id, _source_name(source, file_name), progress
-            )
+            try:
+                streamed = store.stream(checked, report, fields, by_id, name, progress)
+            except store.YearsMissing as missing:
+                # The years' partitions made outside any transaction, the file is streamed
+                # again from its start (once: if later blocks need still other years, it
+                # is read whole below, which makes them all).
+                partitions.ensure_years(missing.first, missing.last)
+                header, rows = read_table(stream, file_name)
+                report = ImportReport()
+                checked = _checked_rows(
+                    rows, columns, meters, zone, decimal_comma, report, progress
+                )
+                try:
+                    streamed = store.stream(checked, report, fields, by_id, name, progress)
+                except store.YearsMissing:
+                    streamed = None
         except store.StoreError as exc:
             raise ImportFileError(str(exc)) from None
         if streamed is not None:
@@ -321,7 +335,6 @@ def import_readings(
             report.batch.save(update_fields=["rows"])
             return report
         # Not the plain case, and nothing stored: the whole file is read again below.
-        stream.seek(0)
         header, rows = read_table(stream, file_name)
         report = ImportReport()
     parsed = _parse_rows(rows, columns, meters, zone, decimal_comma, report, progress)

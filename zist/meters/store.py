@@ -308,6 +308,16 @@ class _Unstreamable(Exception):
     """Not the plain case: nothing was stored; the whole-file path takes the file."""
 
 
+class YearsMissing(Exception):
+    """A block of readings falls in a year without its partition (PostgreSQL): nothing
+    was stored; the caller makes the partitions outside any transaction and may stream
+    the file again."""
+
+    def __init__(self, first: int, last: int):
+        super().__init__(first, last)
+        self.first, self.last = first, last
+
+
 def streams(size: int | None, meter_count: int) -> bool:
     from django.db import connection
 
@@ -325,7 +335,8 @@ def stream(checked, report, batch_fields: dict, meters: dict[int, Meter], source
     so that the server stores while Python parses. Returns (batch, created), or None
     when the file is not the plain case (a row with an error, a meter's rows apart, a
     reading not after the meter's last, two values at one time, a year without its
-    partition, a reading stored meanwhile): then nothing was stored."""
+    reading stored meanwhile): then nothing was stored. Raises YearsMissing, with
+    nothing stored, for readings of a year without its partition."""
     from django.db import connection
     from psycopg import errors
     from psycopg.copy import QueuedLibpqWriter
@@ -413,11 +424,9 @@ def _block_lines(meter_id, block, meters, last, years, texts, tail, lines, tripl
         raise _Unstreamable  # readings among stored ones: the meter is derived again
     if years is not None:
         utc = dt.UTC
-        if (
-            times[0].astimezone(utc).year not in years
-            or times[-1].astimezone(utc).year not in years
-        ):
-            raise _Unstreamable  # the whole-file path makes the partition first
+        first, last = times[0].astimezone(utc).year, times[-1].astimezone(utc).year
+        if first not in years or last not in years:
+            raise YearsMissing(first, last)
     meter = meters[meter_id]
     points = [services.Point(t, block[t][0]) for t in times]
     derived = services.apply_outliers(
