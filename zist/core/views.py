@@ -525,7 +525,10 @@ class ObjectImportView(RegisterView):
         messages.success(
             request,
             _("Imported %(created)s new and %(updated)s updated records.")
-            % {"created": result.created, "updated": result.updated},
+            % {
+                "created": numbers.format_number(result.created),
+                "updated": numbers.format_number(result.updated),
+            },
         )
         return HttpResponseRedirect(reverse(self.register.url_name("list")))
 

@@ -60,7 +60,10 @@ def import_readings(request):
                 messages.success(
                     request,
                     _("Imported %(created)s new readings; %(skipped)s were already present.")
-                    % {"created": report.created, "skipped": report.skipped},
+                    % {
+                        "created": numbers.format_number(report.created),
+                        "skipped": numbers.format_number(report.skipped),
+                    },
                 )
                 return HttpResponseRedirect(reverse("meters:reading_upload"))
         status = 400

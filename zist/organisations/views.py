@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zist.core import numbers
 from zist.organisations import services
 from zist.organisations.forms import UnitMoveForm
 from zist.organisations.models import Unit
@@ -44,8 +45,12 @@ def unit_archive(request, pk: int):
     count = services.archive_unit(unit, archive)
     if archive:
         messages.success(
-            request, _("Archived %(count)s units. Their data is kept.") % {"count": count}
+            request,
+            _("Archived %(count)s units. Their data is kept.")
+            % {"count": numbers.format_number(count)},
         )
     else:
-        messages.success(request, _("Restored %(count)s units.") % {"count": count})
+        messages.success(
+            request, _("Restored %(count)s units.") % {"count": numbers.format_number(count)}
+        )
     return HttpResponseRedirect(unit.get_absolute_url())

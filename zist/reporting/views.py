@@ -17,6 +17,7 @@ from django.utils.translation import get_language_bidi
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from zist.core import numbers
 from zist.core.exports import csv_safe
 from zist.reporting import benchmark, charts, services, uploads
 from zist.reporting.forms import FiguresForm, InviteForm, ReviewForm
@@ -80,7 +81,9 @@ def upload(request, pk: int):
             messages.error(request, message)
     else:
         messages.success(
-            request, _("%(count)s figures read from the file.") % {"count": len(found)}
+            request,
+            _("%(count)s figures read from the file.")
+            % {"count": numbers.format_number(len(found))},
         )
     return redirect(submission.get_absolute_url())
 
@@ -102,7 +105,8 @@ def step(request, pk: int):
                 filled = services.fill_from_indicators(submission, request.user)
             messages.success(
                 request,
-                _("%(count)s figures filled from your indicators.") % {"count": len(filled)},
+                _("%(count)s figures filled from your indicators.")
+                % {"count": numbers.format_number(len(filled))},
             )
         elif name == "submit":
             services.submit(submission, request.user)

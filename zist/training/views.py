@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from zist.core import numbers
 from zist.documents.models import ancestor_paths
 from zist.organisations.models import Unit
 from zist.training import services
@@ -107,10 +108,10 @@ def bulk_enrol(request):
     messages.success(
         request,
         ngettext(
-            "Enrolled %(count)d person on %(session)s.",
-            "Enrolled %(count)d people on %(session)s.",
+            "Enrolled %(count)s person on %(session)s.",
+            "Enrolled %(count)s people on %(session)s.",
             len(created),
         )
-        % {"count": len(created), "session": session},
+        % {"count": numbers.format_number(len(created)), "session": session},
     )
     return HttpResponseRedirect(back)

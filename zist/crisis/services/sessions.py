@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 
+from zist.core import numbers
 from zist.crisis.services import ahp, delphi, scoring
 
 
@@ -168,7 +169,10 @@ def ahp_results(session, user) -> SessionResults:
         if missing:
             result.warnings.append(
                 _("%(who)s has not compared %(count)s pairs yet.")
-                % {"who": person or _("The consensus"), "count": len(missing)}
+                % {
+                    "who": person or _("The consensus"),
+                    "count": numbers.format_number(len(missing)),
+                }
             )
             if person is not None:
                 result.individual.append((person, None))
