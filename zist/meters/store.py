@@ -334,9 +334,9 @@ def stream(checked, report, batch_fields: dict, meters: dict[int, Meter], source
     derived from the meter's last stored reading and copied while the file is read on,
     so that the server stores while Python parses. Returns (batch, created), or None
     when the file is not the plain case (a row with an error, a meter's rows apart, a
-    reading not after the meter's last, two values at one time, a year without its
-    reading stored meanwhile): then nothing was stored. Raises YearsMissing, with
-    nothing stored, for readings of a year without its partition."""
+    reading not after the meter's last, two values at one time, a reading stored
+    meanwhile): then nothing was stored. Raises YearsMissing, with nothing stored, for
+    readings of a year without its partition."""
     from django.db import connection
     from psycopg import errors
     from psycopg.copy import QueuedLibpqWriter
