@@ -304,39 +304,22 @@ def import_readings(
     columns = _columns(header, mapping)
     meters = meters_for(unit, user)
     report = ImportReport()
-    by_id = {m.pk: m for found in meters.values() for m in found}
-    if store.streams(size, len(by_id)):
-        fields = {"unit": unit, "source": source, "file_name": file_name[:255], "sha256": sha256}
-        fields["user"] = user
-        name = _source_name(source, file_name)
-        checked = _checked_rows(rows, columns, meters, zone, decimal_comma, report, progress)
-        try:
-            try:
-                streamed = store.stream(checked, report, fields, by_id, name, progress)
-            except store.YearsMissing as missing:
-                # The years' partitions made outside any transaction, the file is streamed
-                # again from its start (once: if later blocks need still other years, it
-                # is read whole below, which makes them all).
-                partitions.ensure_years(missing.first, missing.last)
-                header, rows = read_table(stream, file_name)
-                report = ImportReport()
-                checked = _checked_rows(
-                    rows, columns, meters, zone, decimal_comma, report, progress
-                )
-                try:
-                    streamed = store.stream(checked, report, fields, by_id, name, progress)
-                except store.YearsMissing:
-                    streamed = None
-        except store.StoreError as exc:
-            raise ImportFileError(str(exc)) from None
+    if store.streams(size, sum(len(found) for found in meters.values())):
+        batch = {"unit": unit, "source": source, "file_name": file_name[:255], "sha256": sha256}
+        streamed = _import_streamed(
+            stream,
+            file_name,
+            columns,
+            meters,
+            zone,
+            decimal_comma,
+            {**batch, "user": user},
+            progress,
+        )
         if streamed is not None:
-            report.batch, report.created = streamed
-            report.batch.rows = report.rows
-            report.batch.save(update_fields=["rows"])
-            return report
+            return streamed
         # Not the plain case, and nothing stored: the whole file is read again below.
         header, rows = read_table(stream, file_name)
-        report = ImportReport()
     parsed = _parse_rows(rows, columns, meters, zone, decimal_comma, report, progress)
     if report.rows == 0:
         raise ImportFileError(_("The file has no readings."))
@@ -364,6 +347,37 @@ def import_readings(
         report.batch.skipped_readings = report.skipped
         report.batch.save(update_fields=["created_readings", "skipped_readings"])
     return report
+
+
+def _import_streamed(
+    stream, file_name, columns, meters, zone, decimal_comma, batch_fields, progress
+) -> ImportReport | None:
+    """The file through the streamed path (zist.meters.store.stream), or None when it
+    is not the plain case and nothing was stored. A year without its partition gets
+    it, outside any transaction, and the file is streamed again, once: if later blocks
+    need still other years, the whole-file path makes them all."""
+    by_id = {m.pk: m for found in meters.values() for m in found}
+    name = _source_name(batch_fields["source"], file_name)
+    for attempt in (1, 2):
+        _header, rows = read_table(stream, file_name)
+        report = ImportReport()
+        checked = _checked_rows(rows, columns, meters, zone, decimal_comma, report, progress)
+        try:
+            streamed = store.stream(checked, report, batch_fields, by_id, name, progress)
+        except store.YearsMissing as missing:
+            if attempt == 2:
+                return None
+            partitions.ensure_years(missing.first, missing.last)
+            continue
+        except store.StoreError as exc:
+            raise ImportFileError(str(exc)) from None
+        if streamed is None:
+            return None
+        report.batch, report.created = streamed
+        report.batch.rows = report.rows
+        report.batch.save(update_fields=["rows"])
+        return report
+    return None
 
 
 def _size(stream) -> int | None:

@@ -360,6 +360,7 @@ def stream(checked, report, batch_fields: dict, meters: dict[int, Meter], source
                 f"{now.isoformat(' ')}\t{now.isoformat(' ')}\n"
             )
             sent = 0
+            done: set[int] = set()
 
             def send(blocks) -> None:
                 nonlocal sent
@@ -378,30 +379,13 @@ def stream(checked, report, batch_fields: dict, meters: dict[int, Meter], source
                 raw = cursor.cursor
                 statement = f"COPY {Reading._meta.db_table} ({columns}) FROM STDIN"
                 with raw.copy(statement, writer=QueuedLibpqWriter(raw)) as copy:
-                    done: set[int] = set()
-                    current, block, pending, waiting = None, {}, [], 0
-                    for meter_id, moment, value, quality, _number in checked:
-                        if report.errors:
-                            raise _Unstreamable
-                        if meter_id != current:
-                            if current is not None:
-                                done.add(current)
-                                pending.append((current, block))
-                                waiting += len(block)
-                                if waiting >= STREAM_BLOCK:
-                                    send(pending)
-                                    pending, waiting = [], 0
-                            if meter_id in done:
-                                raise _Unstreamable
-                            current, block = meter_id, {}
-                        seen = block.get(moment)
-                        if seen is not None and seen[0] != value:
-                            raise _Unstreamable
-                        block[moment] = (value, quality)
-                    if report.errors or current is None:
-                        raise _Unstreamable
-                    pending.append((current, block))
-                    done.add(current)
+                    pending, waiting = [], 0
+                    for meter_id, block in _meter_blocks(checked, report, done):
+                        pending.append((meter_id, block))
+                        waiting += len(block)
+                        if waiting >= STREAM_BLOCK:
+                            send(pending)
+                            pending, waiting = [], 0
                     send(pending)
             # The file's meters, locked against deletion as the whole-file path does.
             _lock(batch.unit.organisation_id, sorted(done))
@@ -413,6 +397,31 @@ def stream(checked, report, batch_fields: dict, meters: dict[int, Meter], source
     except (_Unstreamable, IntegrityError, errors.UniqueViolation):
         return None
     return batch, sent
+
+
+def _meter_blocks(checked, report, done: set[int]):
+    """Each meter's rows, {time: (value, quality)}, once the file moves on to the next
+    meter (its id then in `done`). Raises _Unstreamable for a row with an error, a
+    meter whose rows are apart, two values at one time, or a file with no rows."""
+    current, block = None, {}
+    for meter_id, moment, value, quality, _number in checked:
+        if report.errors:
+            raise _Unstreamable
+        if meter_id != current:
+            if current is not None:
+                done.add(current)
+                yield current, block
+            if meter_id in done:
+                raise _Unstreamable
+            current, block = meter_id, {}
+        seen = block.get(moment)
+        if seen is not None and seen[0] != value:
+            raise _Unstreamable
+        block[moment] = (value, quality)
+    if report.errors or current is None:
+        raise _Unstreamable
+    done.add(current)
+    yield current, block
 
 
 def _block_lines(meter_id, block, meters, last, years, texts, tail, lines, triples) -> int:
