@@ -254,7 +254,28 @@ def _database() -> dict:
         "HOST": parsed.hostname or "",
         "PORT": str(parsed.port or ""),
         "CONN_MAX_AGE": env_int("ZIST_DB_CONN_MAX_AGE", 60),
+        "OPTIONS": _planner_options(),
     }
+
+
+def _planner_options() -> dict:
+    """PostgreSQL's planner prices a random page read at 4× a sequential one, as on a
+    spinning disk; on SSDs or with the data in memory (as here) it then scans a whole
+    register and hash-joins it to a person's units rather than read her few rows through
+    the unit index (15 ms against 1.7 ms at 100 000 actions). PostgreSQL's manual
+    suggests 1.1 for SSDs; set per connection, so no server setting is needed
+    (decision 0032). Empty leaves the server's own setting."""
+    cost = env_str("ZIST_PG_RANDOM_PAGE_COST", "1.1")
+    if not cost:
+        return {}
+    try:
+        if float(cost) <= 0:
+            raise ValueError
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"ZIST_PG_RANDOM_PAGE_COST must be a positive number, not {cost!r}"
+        ) from None
+    return {"options": f"-c random_page_cost={float(cost)}"}
 
 
 DATABASES = {"default": _database()}

@@ -11,6 +11,7 @@ from zist.core.registry import Register, register
 @register
 class ActionRegister(Register):
     model = Action
+    grows = True
     form = ActionForm
     filterset = ActionFilterSet
     table = ActionTable

@@ -12,6 +12,7 @@ from zist.core.related import Related
 @register
 class CommunicationRegister(Register):
     model = Communication
+    grows = True
     form = CommunicationForm
     filterset = CommunicationFilterSet
     table = CommunicationTable
@@ -21,6 +22,7 @@ class CommunicationRegister(Register):
 @register
 class InquiryRegister(Register):
     model = Inquiry
+    grows = True
     form = InquiryForm
     filterset = InquiryFilterSet
     table = InquiryTable
@@ -38,6 +40,7 @@ class InquiryRegister(Register):
 @register
 class EventRegister(Register):
     model = Event
+    grows = True
     form = EventForm
     filterset = EventFilterSet
     table = EventTable

@@ -9,9 +9,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from zist.core import search_indexes
+        from zist.core import list_indexes
 
         # Once per migrate (sent for core only), after every app's tables exist.
         post_migrate.connect(
-            search_indexes.on_post_migrate, sender=self, dispatch_uid="zist.core.search_indexes"
+            list_indexes.on_post_migrate, sender=self, dispatch_uid="zist.core.list_indexes"
         )

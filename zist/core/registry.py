@@ -60,6 +60,10 @@ class Register:
     # buttons, charts, diagrams, notices).
     detail_template: str | None = None
     slug: str | None = None
+    # Records that grow with use (thousands a year in a city): the list's default order
+    # leads one of the model's indexes (core/tests/test_list_order.py) and each column
+    # the list sorts by gets its own (zist.core.list_indexes, decision 0032).
+    grows: bool = False
 
     @classmethod
     def label(cls) -> str:

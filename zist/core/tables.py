@@ -90,7 +90,9 @@ class Table:
         if prefetch and not self.historical:
             queryset = queryset.prefetch_related(*self.prefetch_)
         if self.sort:
-            queryset = queryset.order_by(self.sort, "pk")
+            # Ties by id in the sort's own direction: one (column, id) index read
+            # forwards or backwards gives either (zist.core.list_indexes).
+            queryset = queryset.order_by(self.sort, "-pk" if self.sort[0] == "-" else "pk")
         elif self.default_ordering:
             queryset = queryset.order_by(self.default_ordering)
         return queryset

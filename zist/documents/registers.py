@@ -27,6 +27,7 @@ from zist.documents.tables import ApprovalRouteTable, DocumentTable, DocumentVer
 @register
 class DocumentRegister(Register):
     model = Document
+    grows = True
     form = DocumentForm
     filterset = DocumentFilterSet
     table = DocumentTable

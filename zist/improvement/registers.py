@@ -31,6 +31,7 @@ class IdeaRegister(Register):
     )
     menu_group = "improvement"
     slug = "ideas"
+    grows = True
     natural_key = ("unit", "title__iexact")
     detail_template = "improvement/idea_extra.html"
     related = [ACTIONS]

@@ -12,6 +12,7 @@ from zist.nonconformities.tables import NonconformityTable
 @register
 class NonconformityRegister(Register):
     model = Nonconformity
+    grows = True
     form = NonconformityForm
     filterset = NonconformityFilterSet
     table = NonconformityTable

@@ -83,6 +83,7 @@ class ObligationRegister(Register):
 @register
 class ComplianceEvaluationRegister(Register):
     model = ComplianceEvaluation
+    grows = True
     form = ComplianceEvaluationForm
     filterset = ComplianceEvaluationFilterSet
     table = ComplianceEvaluationTable

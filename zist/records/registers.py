@@ -35,6 +35,7 @@ class RecordTypeRegister(Register):
 @register
 class RecordRegister(Register):
     model = Record
+    grows = True
     form = RecordForm
     filterset = RecordFilterSet
     table = RecordTable

@@ -78,6 +78,7 @@ class EnrolmentRegister(Register):
 @register
 class CertificateRegister(Register):
     model = Certificate
+    grows = True
     form = forms.CertificateForm
     filterset = filters.CertificateFilterSet
     table = tables.CertificateTable
@@ -98,6 +99,7 @@ class RequirementRegister(Register):
 @register
 class EvidenceRegister(Register):
     model = Evidence
+    grows = True
     form = forms.EvidenceForm
     filterset = filters.EvidenceFilterSet
     table = tables.EvidenceTable

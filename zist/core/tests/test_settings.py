@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
 
 from zist import settings as zist_settings
 
@@ -47,3 +48,27 @@ def test_it_runs_nothing_while_loading_settings(monkeypatch):
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.INSTALLED_APPS == settings.INSTALLED_APPS
+
+
+def test_postgresql_connections_price_random_reads_as_on_an_ssd(monkeypatch):
+    # Decision 0032: the planner then reads a person's few rows through an index.
+    monkeypatch.setenv("DATABASE_URL", "postgresql://zist@db.example:5432/zist")
+    monkeypatch.delenv("ZIST_PG_RANDOM_PAGE_COST", raising=False)
+    assert zist_settings._database()["OPTIONS"] == {"options": "-c random_page_cost=1.1"}
+    monkeypatch.setenv("ZIST_PG_RANDOM_PAGE_COST", "")
+    assert zist_settings._database()["OPTIONS"] == {}
+    for wrong in ("fast", "-1", "1.1 -c work_mem=1GB"):
+        monkeypatch.setenv("ZIST_PG_RANDOM_PAGE_COST", wrong)
+        with pytest.raises(ImproperlyConfigured, match="ZIST_PG_RANDOM_PAGE_COST"):
+            zist_settings._database()
+
+
+@pytest.mark.django_db
+def test_the_database_connection_has_the_setting():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("a PostgreSQL planner setting")
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW random_page_cost")
+        assert cursor.fetchone()[0] == "1.1"
