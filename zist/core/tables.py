@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from django.db import models
 from django.db.models import F
 from django.utils.text import capfirst
+from django.utils.translation import gettext as _
 
 from zist.core.display import display, display_on, export_value, field_value, resolve_field
 from zist.core.history import as_instances, is_historical
@@ -106,6 +107,19 @@ class Table:
             next_sort = f"-{column.accessor}" if current == "ascending" else column.accessor
             result.append({"column": column, "sort": current, "next_sort": next_sort})
         return result
+
+    def sort_options(self) -> list[tuple[str, str]]:
+        """Every order the list offers, both ways, for the "Sort by" field: on a phone
+        the rows are cards and the column headers, the other way to sort, are hidden."""
+        options = []
+        for column in self.columns_:
+            if column.orderable:
+                name = column.verbose_name
+                options.append((column.accessor, _("%(column)s, ascending") % {"column": name}))
+                options.append(
+                    (f"-{column.accessor}", _("%(column)s, descending") % {"column": name})
+                )
+        return options
 
     def records(self, objects) -> list[models.Model]:
         """`objects` as records: history rows become the records they were."""
