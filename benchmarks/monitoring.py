@@ -327,6 +327,13 @@ def main() -> None:
     parser.add_argument(
         "--calendar", choices=["gregorian", "jalali"], default="gregorian", help="organisation's"
     )
+    parser.add_argument(
+        "--year",
+        type=int,
+        default=2024,
+        help="reporting year of the roll-ups and green accounts (readings start 2024-01-01; "
+        "the green accounts show it and the two years before)",
+    )
     args = parser.parse_args()
     configure(args.database, args.url)
 
@@ -376,7 +383,7 @@ def main() -> None:
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")
     user = get_user_model().objects.create_superuser("bench", "b@example.org", "x", home_unit=root)
-    year = year_period(organisation, organisation.reporting_year(dt.date(2024, 6, 1)).label)
+    year = year_period(organisation, organisation.reporting_year(dt.date(args.year, 6, 1)).label)
     start, end = year.start, year.end
     district = Unit.objects.filter(organisation=organisation, depth=3).order_by("path").first()
     results = []
