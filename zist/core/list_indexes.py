@@ -105,7 +105,7 @@ def wanted() -> dict[str, tuple[str, str]]:
     return found
 
 
-def _definition(connection, name: str, table: str, column: str) -> str:
+def _definition(connection, name: str, column: str) -> str:
     quote = connection.ops.quote_name
     if name.startswith(SEARCH):
         return f"USING gin (UPPER({quote(column)}) gin_trgm_ops)"
@@ -148,7 +148,7 @@ def sync(using: str = "default") -> tuple[list[str], list[str]]:
             table, column = want[name]
             cursor.execute(
                 f"CREATE INDEX IF NOT EXISTS {quote(name)} ON {quote(table)} "
-                + _definition(connection, name, table, column)
+                + _definition(connection, name, column)
             )
         for name in dropped:
             cursor.execute(f"DROP INDEX IF EXISTS {quote(name)}")
